@@ -1,0 +1,181 @@
+use super::TextRange;
+
+/// How a column is counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PositionEncoding {
+    /// Bytes of UTF-8.
+    Utf8,
+    /// UTF-16 code units: what VS Code, LSP and JavaScript strings use.
+    #[default]
+    Utf16,
+    /// Unicode scalar values: what a person counts, used in CLI output.
+    Utf32,
+}
+
+/// A 0-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Line starts of one file, built once in linear time.
+///
+/// Line terminators are `\n`, `\r\n` and a lone `\r` (as BuildKit's scanner counts them),
+/// so line numbers agree with every editor.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    line_starts: Vec<u32>,
+    ascii: bool,
+    len: u32,
+}
+
+impl LineIndex {
+    #[must_use]
+    pub fn new(source: &str) -> Self {
+        let bytes = source.as_bytes();
+        let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        line_starts.push(0);
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(to_u32(i + 1)),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line_starts.push(to_u32(i + 1));
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        Self {
+            line_starts,
+            ascii: source.is_ascii(),
+            len: to_u32(bytes.len()),
+        }
+    }
+
+    /// Number of lines; a file ending in a newline has an empty last line that counts.
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte offset where `line` (0-based) starts; the end of the text when past the last line.
+    #[must_use]
+    pub fn line_start(&self, line: u32) -> u32 {
+        self.line_starts
+            .get(line as usize)
+            .copied()
+            .unwrap_or(self.len)
+    }
+
+    /// The 0-based line holding `offset`.
+    #[must_use]
+    pub fn line_of(&self, offset: u32) -> u32 {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => to_u32(line),
+            Err(next) => to_u32(next.saturating_sub(1)),
+        }
+    }
+
+    /// Byte range of a line's content, without its terminator.
+    #[must_use]
+    pub fn line_range(&self, line: u32, source: &str) -> TextRange {
+        let start = self.line_start(line);
+        let mut end = self.line_start(line + 1);
+        let bytes = source.as_bytes();
+        if end > start && bytes.get(end as usize - 1) == Some(&b'\n') {
+            end -= 1;
+        }
+        if end > start && bytes.get(end as usize - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        TextRange::new(start, end)
+    }
+
+    /// Converts a byte offset to a 0-based line and a column in `encoding`.
+    /// Offsets inside a multi-byte character are rounded down to its start.
+    #[must_use]
+    pub fn line_col(&self, offset: u32, source: &str, encoding: PositionEncoding) -> LineCol {
+        let offset = offset.min(self.len);
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        if self.ascii || encoding == PositionEncoding::Utf8 {
+            return LineCol {
+                line,
+                col: offset - start,
+            };
+        }
+        let mut end = offset as usize;
+        while end > start as usize && !source.is_char_boundary(end) {
+            end -= 1;
+        }
+        let text = source.get(start as usize..end).unwrap_or("");
+        let col = match encoding {
+            PositionEncoding::Utf16 => text.encode_utf16().count(),
+            _ => text.chars().count(),
+        };
+        LineCol {
+            line,
+            col: to_u32(col),
+        }
+    }
+
+    /// Converts a 0-based line and column back to a byte offset, clamped to the line.
+    #[must_use]
+    pub fn offset(&self, pos: LineCol, source: &str, encoding: PositionEncoding) -> u32 {
+        let range = self.line_range(pos.line, source);
+        if self.ascii || encoding == PositionEncoding::Utf8 {
+            return (range.start + pos.col).min(range.end);
+        }
+        let mut units = 0u32;
+        for (i, ch) in range.slice(source).char_indices() {
+            if units >= pos.col {
+                return range.start + to_u32(i);
+            }
+            units += match encoding {
+                PositionEncoding::Utf16 => to_u32(ch.len_utf16()),
+                _ => 1,
+            };
+        }
+        range.end
+    }
+}
+
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "sources are checked to be < 4 GiB"
+)]
+const fn to_u32(n: usize) -> u32 {
+    n as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_every_terminator_kind() {
+        let src = "a\nb\r\nc\rd";
+        let idx = LineIndex::new(src);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.line_of(7), 3);
+        assert_eq!(idx.line_range(1, src).slice(src), "b");
+        assert_eq!(idx.line_range(2, src).slice(src), "c");
+    }
+
+    #[test]
+    fn utf16_and_scalar_columns() {
+        let src = "LABEL x=\"😀é\" y\n";
+        let idx = LineIndex::new(src);
+        let y = u32::try_from(src.find(" y").unwrap() + 1).unwrap();
+        assert_eq!(idx.line_col(y, src, PositionEncoding::Utf8).col, 16);
+        assert_eq!(idx.line_col(y, src, PositionEncoding::Utf16).col, 13);
+        assert_eq!(idx.line_col(y, src, PositionEncoding::Utf32).col, 12);
+        let back = idx.offset(LineCol { line: 0, col: 13 }, src, PositionEncoding::Utf16);
+        assert_eq!(back, y);
+    }
+}
