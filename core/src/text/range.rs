@@ -9,7 +9,7 @@ pub struct TextRange {
     pub end: u32,
 }
 
-const _: () = assert!(std::mem::size_of::<TextRange>() == 8);
+const _: () = assert!(size_of::<TextRange>() == 8);
 
 impl TextRange {
     #[must_use]
