@@ -7,7 +7,9 @@
 
 pub mod diagnostic;
 pub mod fix;
+pub mod syntax;
 pub mod text;
+pub mod util;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use text::{LineCol, LineIndex, PositionEncoding, TextRange};
