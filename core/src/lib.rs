@@ -7,6 +7,7 @@
 
 pub mod diagnostic;
 pub mod fix;
+pub mod model;
 pub mod syntax;
 pub mod text;
 pub mod util;
