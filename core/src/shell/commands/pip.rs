@@ -1,0 +1,1 @@
+//! Python package installers.
