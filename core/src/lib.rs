@@ -8,6 +8,7 @@
 pub mod diagnostic;
 pub mod fix;
 pub mod model;
+pub mod shell;
 pub mod syntax;
 pub mod text;
 pub mod util;

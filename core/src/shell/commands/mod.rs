@@ -1,0 +1,89 @@
+//! Typed views over well-known tools' commands.
+//!
+//! Each model has `from(cmd: &Command) -> Option<Self>`, returning `None` when the command
+//! is not that tool. Positional arguments are computed with a per-tool [`args::FlagSpec`]
+//! so that flag values (`-o Dpkg::Options::=x`) are never mistaken for operands.
+
+pub mod apk;
+pub mod apt;
+pub mod args;
+pub mod misc;
+pub mod npm;
+pub mod pip;
+pub mod rpm;
+
+use super::Word;
+use crate::text::TextRange;
+
+pub use args::{Flag, FlagSpec, ParsedArgs, parse_args};
+
+/// A package operand with its optional version pin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Package<'c> {
+    pub word: &'c Word,
+    pub name: String,
+    /// The pin operator when one is present: `=`, `==`, `>=`, `~`, `@`, `-` (rpm style), …
+    pub op: Option<String>,
+    pub version: Option<String>,
+    /// The word's range.
+    pub range: TextRange,
+}
+
+impl<'c> Package<'c> {
+    fn new(word: &'c Word, name: &str, op: Option<&str>, version: Option<&str>) -> Self {
+        Self {
+            word,
+            name: name.to_owned(),
+            op: op.map(str::to_owned),
+            version: version.map(str::to_owned),
+            range: word.range,
+        }
+    }
+
+    /// The package has a version pin.
+    #[must_use]
+    pub const fn is_pinned(&self) -> bool {
+        self.version.is_some()
+    }
+
+    /// Splits `word` at the first of `ops` (longest operators first), e.g. `name=1.2`.
+    fn split(word: &'c Word, ops: &[&str]) -> Self {
+        let v = word.value.as_str();
+        let found = v.char_indices().skip(1).find_map(|(i, _)| {
+            let rest = v.get(i..)?;
+            ops.iter()
+                .find(|op| rest.starts_with(**op))
+                .map(|op| (i, *op))
+        });
+        match found {
+            Some((i, op)) => Package::new(
+                word,
+                v.get(..i).unwrap_or(v),
+                Some(op),
+                v.get(i + op.len()..),
+            ),
+            None => Package::new(word, v, None, None),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn first(src: &str) -> super::Command {
+    super::parse(src)
+        .commands
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| super::Command {
+            range: TextRange::default(),
+            separator: super::Separator::Start,
+            assignments: Vec::new(),
+            wrappers: Vec::new(),
+            name: None,
+            args: Vec::new(),
+            redirects: Vec::new(),
+            depth: 0,
+            negated: false,
+            list: 0,
+            parent: None,
+        })
+}
