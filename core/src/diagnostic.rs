@@ -107,4 +107,23 @@ impl Diagnostic {
         self.fix = Some(fix);
         self
     }
+
+    /// In-place builders, for `cx.report(..).set_help(..)`.
+    pub fn set_help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn add_label(&mut self, range: TextRange, message: impl Into<String>) -> &mut Self {
+        self.labels.push(Label {
+            range,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn set_fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
+    }
 }

@@ -5,15 +5,21 @@
 //! same engine runs in the CLI, in WebAssembly for the editor and the playground.
 #![forbid(unsafe_code)]
 
+pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod lint;
 pub mod model;
+pub mod rules;
 pub mod shell;
+pub mod suppress;
 pub mod syntax;
 pub mod text;
 pub mod util;
 
+pub use config::{Config, ConfigError};
 pub use diagnostic::{Diagnostic, Label, Severity};
+pub use lint::{FixResult, Inputs, LintResult, Linter};
 pub use text::{LineCol, LineIndex, PositionEncoding, TextRange};
 
 /// The engine's version, the same on every surface.

@@ -20,4 +20,4 @@ pub use ast::*;
 pub use dump::{ParseDump, dump, values};
 pub use flags::{parse_duration, parse_mount};
 pub use logical::LogicalLine;
-pub use scanner::parse;
+pub use scanner::{decode, parse, parse_bytes};

@@ -122,6 +122,40 @@ impl DirectiveParser {
     }
 }
 
+/// Decodes bytes as UTF-8. Invalid sequences become U+FFFD and the first one is reported
+/// (positioned in the returned text), so a Latin-1 file is still checked.
+#[must_use]
+pub fn decode(bytes: &[u8]) -> (String, Option<SyntaxError>) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_owned(), None),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let bad_len = '\u{FFFD}'.len_utf8();
+            let error = SyntaxError {
+                kind: SyntaxErrorKind::InvalidUtf8,
+                range: TextRange::from_usize(valid, (valid + bad_len).min(text.len())),
+                message: format!("the file is not valid UTF-8 (byte {valid})"),
+                help: Some(
+                    "save the Dockerfile as UTF-8; Stowage read the bad bytes as U+FFFD".into(),
+                ),
+            };
+            (text, Some(error))
+        }
+    }
+}
+
+/// Parses bytes that may not be valid UTF-8; returns the decoded text and its parse.
+#[must_use]
+pub fn parse_bytes(bytes: &[u8]) -> (String, Dockerfile) {
+    let (text, error) = decode(bytes);
+    let mut df = parse(&text);
+    if let Some(e) = error {
+        df.errors.insert(0, e);
+    }
+    (text, df)
+}
+
 /// Parses a whole Dockerfile. Never fails: problems become [`SyntaxError`]s.
 #[must_use]
 pub fn parse(src: &str) -> Dockerfile {

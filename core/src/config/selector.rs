@@ -1,0 +1,98 @@
+//! Rule selectors: a code (`SZ001`), a name (`apt-install-recommends`), a family (`size`),
+//! an alias from another tool (`DL3015`, `JSONArgsRecommended`, `CKV_DOCKER_3`), or `all`.
+
+use crate::rules::{Family, RuleMeta, registry};
+use crate::util::suggest::closest;
+
+use super::ConfigError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selector {
+    All,
+    Family(Family),
+    /// Index into the registry.
+    Rule(usize),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SelectorError {
+    pub selector: String,
+    pub suggestion: Option<String>,
+}
+
+impl SelectorError {
+    #[must_use]
+    pub fn into_config_error(self, key: &str) -> ConfigError {
+        let mut e = ConfigError::new(format!(
+            "unknown rule, family or alias `{}` in `{key}`",
+            self.selector
+        ));
+        e.key = Some(self.selector.clone());
+        e.help = Some(match self.suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "run `stowage rules` to list every rule code and name".into(),
+        });
+        e
+    }
+}
+
+impl std::fmt::Display for SelectorError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown rule, family or alias `{}`", self.selector)?;
+        if let Some(s) = &self.suggestion {
+            write!(f, " (did you mean `{s}`?)")?;
+        }
+        Ok(())
+    }
+}
+
+fn matches(meta: &RuleMeta, s: &str) -> bool {
+    meta.code.eq_ignore_ascii_case(s)
+        || meta.name.eq_ignore_ascii_case(s)
+        || meta.aliases.iter().any(|a| a.eq_ignore_ascii_case(s))
+}
+
+impl Selector {
+    /// Parses one selector.
+    ///
+    /// # Errors
+    /// When nothing matches, with the closest code or name as a suggestion.
+    pub fn parse(s: &str) -> Result<Self, SelectorError> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("all") {
+            return Ok(Self::All);
+        }
+        if let Some(f) = Family::parse(s) {
+            return Ok(Self::Family(f));
+        }
+        let rules = registry();
+        if let Some(i) = rules.iter().position(|r| matches(r.meta(), s)) {
+            return Ok(Self::Rule(i));
+        }
+        let candidates = rules.iter().flat_map(|r| [r.meta().code, r.meta().name]);
+        Err(SelectorError {
+            selector: s.to_owned(),
+            suggestion: closest(s, candidates).map(str::to_owned),
+        })
+    }
+
+    /// Whether the rule at `index` is selected.
+    #[must_use]
+    pub fn selects(self, index: usize, meta: &RuleMeta) -> bool {
+        match self {
+            Self::All => true,
+            Self::Family(f) => meta.family == f,
+            Self::Rule(i) => i == index,
+        }
+    }
+
+    /// How specific a selector is (a rule beats a family beats `all`), for precedence.
+    #[must_use]
+    pub const fn specificity(self) -> u8 {
+        match self {
+            Self::All => 0,
+            Self::Family(_) => 1,
+            Self::Rule(_) => 2,
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! The linter: configuration resolved once, then any number of files.
+
+use crate::config::{Config, ConfigError, Selector};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Model;
+use crate::rules::{self, Context, Target, registry};
+use crate::suppress::{self, Origin};
+use crate::syntax::{self, Dockerfile};
+
+/// Inputs beyond the Dockerfile text that the caller may provide (the CLI reads them from disk;
+/// the core never does IO).
+#[derive(Clone, Debug, Default)]
+pub struct Inputs {
+    /// Contents of the build context's `.dockerignore`, if there is one.
+    pub dockerignore: Option<String>,
+    /// Whether the caller looked for a `.dockerignore` (so "absent" means really absent).
+    pub dockerignore_checked: bool,
+}
+
+/// The result of linting one file.
+#[derive(Clone, Debug, Default)]
+pub struct LintResult {
+    /// Sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LintResult {
+    /// The highest severity present.
+    #[must_use]
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.diagnostics.iter().map(|d| d.severity).max()
+    }
+}
+
+/// A configured linter.
+#[derive(Clone, Debug)]
+pub struct Linter {
+    config: Config,
+    enabled: Vec<bool>,
+    severity: Vec<Severity>,
+    options: Vec<Option<toml::Value>>,
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Self::new(Config::default()).unwrap_or_else(|_| Self::from_parts(Config::default()))
+    }
+}
+
+impl Linter {
+    /// Resolves a configuration.
+    ///
+    /// # Errors
+    /// When a selector, severity key or option key names no rule.
+    pub fn new(config: Config) -> Result<Self, ConfigError> {
+        config.validate()?;
+        Ok(Self::from_parts(config))
+    }
+
+    fn from_parts(config: Config) -> Self {
+        let rules = registry();
+        let mut enabled: Vec<bool> = rules.iter().map(|r| r.meta().default_enabled).collect();
+        // `select` replaces the default set; the most specific selector wins on conflicts.
+        let parse = |list: &[String]| -> Vec<Selector> {
+            list.iter()
+                .filter_map(|s| Selector::parse(s).ok())
+                .collect()
+        };
+        if let Some(select) = &config.select {
+            let sel = parse(select);
+            for (i, r) in rules.iter().enumerate() {
+                enabled[i] = sel.iter().any(|s| s.selects(i, r.meta()));
+            }
+        }
+        let extend = parse(&config.extend_select);
+        let ignore = parse(&config.ignore);
+        for (i, r) in rules.iter().enumerate() {
+            let best_on = extend
+                .iter()
+                .filter(|s| s.selects(i, r.meta()))
+                .map(|s| s.specificity())
+                .max();
+            let best_off = ignore
+                .iter()
+                .filter(|s| s.selects(i, r.meta()))
+                .map(|s| s.specificity())
+                .max();
+            match (best_on, best_off) {
+                (Some(on), Some(off)) => enabled[i] = on > off,
+                (Some(_), None) => enabled[i] = true,
+                (None, Some(_)) => enabled[i] = false,
+                (None, None) => {}
+            }
+        }
+        let mut severity: Vec<Severity> = rules.iter().map(|r| r.meta().severity).collect();
+        for (key, sev) in &config.severity {
+            if let Ok(Selector::Rule(i)) = Selector::parse(key) {
+                severity[i] = *sev;
+            }
+        }
+        let mut options = vec![None; rules.len()];
+        for (key, value) in &config.rules {
+            if let Ok(Selector::Rule(i)) = Selector::parse(key) {
+                options[i] = Some(value.clone());
+            }
+        }
+        Self {
+            config,
+            enabled,
+            severity,
+            options,
+        }
+    }
+
+    #[must_use]
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Whether a rule (by registry index) runs.
+    #[must_use]
+    pub fn is_enabled(&self, index: usize) -> bool {
+        self.enabled.get(index).copied().unwrap_or(false)
+    }
+
+    /// Lints Dockerfile text.
+    #[must_use]
+    pub fn lint_dockerfile(&self, source: &str) -> LintResult {
+        self.lint_dockerfile_with(source, &Inputs::default())
+    }
+
+    /// Lints Dockerfile text with extra inputs.
+    #[must_use]
+    pub fn lint_dockerfile_with(&self, source: &str, inputs: &Inputs) -> LintResult {
+        let df = syntax::parse(source);
+        self.lint_parsed(source, &df, inputs)
+    }
+
+    /// Lints bytes that may not be UTF-8 (reported as `invalid-utf8`, the rest still checked).
+    /// Returns the decoded text the diagnostics' offsets refer to.
+    #[must_use]
+    pub fn lint_bytes(&self, bytes: &[u8], inputs: &Inputs) -> (String, LintResult) {
+        let (text, df) = syntax::parse_bytes(bytes);
+        let result = self.lint_parsed(&text, &df, inputs);
+        (text, result)
+    }
+
+    /// Lints an already parsed file.
+    #[must_use]
+    pub fn lint_parsed(&self, source: &str, df: &Dockerfile, inputs: &Inputs) -> LintResult {
+        let model = Model::new(source, df, self.config.target.as_deref());
+        let scripts = rules::collect_scripts(source, &model);
+        let mut all: Vec<(usize, Diagnostic)> = Vec::new();
+        for (index, rule) in registry().iter().enumerate() {
+            let meta = rule.meta();
+            if !self.enabled[index] || meta.target != Target::Dockerfile {
+                continue;
+            }
+            let mut cx = Context {
+                source,
+                dockerfile: df,
+                model: &model,
+                scripts: &scripts,
+                options: self.options[index].as_ref(),
+                inputs,
+                meta,
+                diagnostics: Vec::new(),
+            };
+            rule.check(&mut cx);
+            all.extend(cx.diagnostics.into_iter().map(|d| (index, d)));
+        }
+        // Suppressions, then the findings about suppressions themselves.
+        let mut sups = suppress::collect(source, df);
+        let mut diagnostics: Vec<Diagnostic> = all
+            .into_iter()
+            .filter(|(index, d)| !suppress::is_suppressed(&mut sups, *index, d.range))
+            .map(|(index, mut d)| {
+                if d.severity == registry()[index].meta().severity {
+                    d.severity = self.severity[index];
+                }
+                d
+            })
+            .collect();
+        self.report_suppressions(&sups, &mut diagnostics);
+        diagnostics.sort_by(|a, b| {
+            a.range
+                .start
+                .cmp(&b.range.start)
+                .then(a.code.cmp(b.code))
+                .then(a.range.end.cmp(&b.range.end))
+        });
+        diagnostics
+            .dedup_by(|a, b| a.code == b.code && a.range == b.range && a.message == b.message);
+        LintResult { diagnostics }
+    }
+
+    fn report_suppressions(&self, sups: &[suppress::Suppression], out: &mut Vec<Diagnostic>) {
+        use crate::rules::style::{UnknownSuppression, UnusedSuppression};
+        let unknown = registry()
+            .iter()
+            .position(|r| r.meta().code == UnknownSuppression::META.code);
+        let unused = registry()
+            .iter()
+            .position(|r| r.meta().code == UnusedSuppression::META.code);
+        for s in sups.iter().filter(|s| s.origin == Origin::Stowage) {
+            if s.rule.is_none() {
+                if let Some(i) = unknown.filter(|i| self.enabled[*i]) {
+                    let m = &UnknownSuppression::META;
+                    out.push(
+                        Diagnostic::new(
+                            m.code,
+                            m.name,
+                            self.severity[i],
+                            format!("`{}` is not a Stowage rule code, name or alias", s.code),
+                            s.code_range,
+                        )
+                        .with_help("run `stowage rules` to list the codes"),
+                    );
+                }
+            } else if !s.used
+                && let Some(i) = unused.filter(|i| self.enabled[*i])
+            {
+                let m = &UnusedSuppression::META;
+                out.push(
+                    Diagnostic::new(
+                        m.code,
+                        m.name,
+                        self.severity[i],
+                        format!(
+                            "suppression of `{}` is unused: nothing to ignore here",
+                            s.code
+                        ),
+                        s.code_range,
+                    )
+                    .with_help("remove it, so it does not hide a future finding"),
+                );
+            }
+        }
+    }
+}
+
+/// The outcome of fixing a file.
+#[derive(Clone, Debug, Default)]
+pub struct FixResult {
+    pub output: String,
+    /// Titles of the fixes applied, with their rule codes, in order.
+    pub applied: Vec<(&'static str, String)>,
+    /// Findings left after fixing.
+    pub remaining: Vec<Diagnostic>,
+    /// The fixed text would have gained parse errors, so fixing stopped early.
+    pub stopped_on_error: bool,
+}
+
+impl Linter {
+    /// Applies fixes until nothing changes (at most 10 rounds). A round that would add parse
+    /// errors is rolled back, so a fix never makes a file worse.
+    #[must_use]
+    pub fn fix(&self, source: &str, inputs: &Inputs, unsafe_fixes: bool) -> FixResult {
+        let mut text = source.to_owned();
+        let mut applied = Vec::new();
+        let mut stopped_on_error = false;
+        let mut errors_before = syntax::parse(&text).errors.len();
+        for _round in 0..10 {
+            let result = self.lint_dockerfile_with(&text, inputs);
+            let fixes: Vec<&Diagnostic> = result
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    d.fix
+                        .as_ref()
+                        .is_some_and(|f| crate::fix::is_applicable(f, unsafe_fixes))
+                })
+                .collect();
+            if fixes.is_empty() {
+                break;
+            }
+            let (next, n) =
+                crate::fix::apply_fixes(&text, fixes.iter().filter_map(|d| d.fix.as_ref()));
+            if n == 0 || next == text {
+                break;
+            }
+            let errors_after = syntax::parse(&next).errors.len();
+            if errors_after > errors_before {
+                stopped_on_error = true;
+                break;
+            }
+            errors_before = errors_after;
+            // Record what was applied this round (same order as apply_fixes chose).
+            let mut sorted: Vec<&&Diagnostic> = fixes.iter().collect();
+            sorted.sort_by_key(|d| {
+                d.fix
+                    .as_ref()
+                    .and_then(crate::fix::Fix::range)
+                    .map(|r| (r.start, r.end))
+            });
+            let mut last_end: Option<u32> = None;
+            for d in sorted {
+                let Some(f) = &d.fix else { continue };
+                let Some(r) = f.range() else { continue };
+                if last_end.is_some_and(|end| r.start < end || (r.start == end && r.is_empty())) {
+                    continue;
+                }
+                last_end = Some(r.end);
+                applied.push((d.code, f.title.clone()));
+            }
+            text = next;
+        }
+        let remaining = self.lint_dockerfile_with(&text, inputs).diagnostics;
+        FixResult {
+            output: text,
+            applied,
+            remaining,
+            stopped_on_error,
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! What a rule sees: the source, the parse, the model, pre-parsed shell scripts and its options,
+//! plus the sink for its findings.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::Fix;
+use crate::model::Model;
+use crate::shell::{self, Script};
+use crate::syntax::{Args, CommandForm, Dockerfile, Instruction, Keyword, LogicalLine};
+use crate::text::TextRange;
+
+use super::RuleMeta;
+
+/// Where a shell script came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScriptSource {
+    /// The shell-form text of a RUN.
+    ShellForm,
+    /// The body of the RUN's heredoc with this index, run as a shell script.
+    Heredoc(usize),
+}
+
+/// One shell script to analyse: a RUN's shell form or a heredoc body that the shell executes.
+#[derive(Debug)]
+pub struct RunScript<'a> {
+    /// Index of the top-level instruction (the ONBUILD for triggers).
+    pub index: usize,
+    pub instruction: &'a Instruction,
+    /// The script is an `ONBUILD RUN` trigger.
+    pub onbuild: bool,
+    pub source: ScriptSource,
+    pub script: Script,
+    map: LogicalLine,
+}
+
+impl RunScript<'_> {
+    /// Converts a range in the script text to a range in the file.
+    #[must_use]
+    pub fn file_range(&self, range: TextRange) -> TextRange {
+        self.map.range_to_file(range)
+    }
+
+    /// The script text the ranges refer to.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        self.map.as_str()
+    }
+}
+
+/// Builds the scripts of every RUN (and ONBUILD RUN), once per file.
+pub(crate) fn collect_scripts<'a>(source: &'a str, model: &Model<'a>) -> Vec<RunScript<'a>> {
+    let mut out = Vec::new();
+    for (index, ins) in model.instructions.iter().enumerate() {
+        let (ins, onbuild): (&'a Instruction, bool) = match &ins.args {
+            Args::Onbuild(Some(inner)) => (inner, true),
+            _ => (*ins, false),
+        };
+        if ins.keyword != Keyword::Run || !model.is_posix_shell_at(index) {
+            continue;
+        }
+        let Some(CommandForm::Shell(form)) = ins.command() else {
+            continue;
+        };
+        let text = form.text.as_str();
+        out.push(RunScript {
+            index,
+            instruction: ins,
+            onbuild,
+            source: ScriptSource::ShellForm,
+            script: shell::parse(text),
+            map: form.text.clone(),
+        });
+        // A heredoc is a script when the command is only the marker(s), or a shell reading it.
+        for (h, doc) in ins.heredocs.iter().enumerate() {
+            if heredoc_is_shell(text, &doc.content) {
+                let map = LogicalLine::contiguous(source, doc.content_range);
+                out.push(RunScript {
+                    index,
+                    instruction: ins,
+                    onbuild,
+                    source: ScriptSource::Heredoc(h),
+                    script: shell::parse(map.as_str()),
+                    map,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn heredoc_is_shell(command: &str, body: &str) -> bool {
+    let first_body_line = body.lines().next().unwrap_or("");
+    if let Some(shebang) = first_body_line.strip_prefix("#!") {
+        let interp = shebang.split_whitespace().collect::<Vec<_>>();
+        let exe = interp
+            .iter()
+            .find(|w| !w.ends_with("/env"))
+            .copied()
+            .unwrap_or("");
+        let base = shell::basename(exe);
+        return matches!(base, "sh" | "bash" | "ash" | "dash" | "zsh" | "ksh");
+    }
+    let words: Vec<&str> = command
+        .split_whitespace()
+        .filter(|w| !w.contains("<<"))
+        .collect();
+    match words.as_slice() {
+        [] => true,
+        [sh, rest @ ..] => {
+            matches!(
+                shell::basename(sh),
+                "sh" | "bash" | "ash" | "dash" | "zsh" | "ksh"
+            ) && rest.iter().all(|w| w.starts_with('-'))
+        }
+    }
+}
+
+/// The rule-facing context.
+pub struct Context<'a> {
+    pub source: &'a str,
+    pub dockerfile: &'a Dockerfile,
+    pub model: &'a Model<'a>,
+    pub scripts: &'a [RunScript<'a>],
+    /// Options for the current rule (from the configuration), if any.
+    pub options: Option<&'a toml::Value>,
+    /// Extra inputs the caller may give (e.g. `.dockerignore`).
+    pub inputs: &'a super::super::lint::Inputs,
+    pub(crate) meta: &'static RuleMeta,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Context<'a> {
+    /// Reports a finding of the current rule at `range`.
+    pub fn report(&mut self, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
+        let d = Diagnostic::new(
+            self.meta.code,
+            self.meta.name,
+            self.meta.severity,
+            message,
+            range,
+        );
+        self.diagnostics.push(d);
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+
+    /// Reports with a fix.
+    pub fn report_fix(&mut self, range: TextRange, message: impl Into<String>, fix: Fix) {
+        self.report(range, message).fix = Some(fix);
+    }
+
+    /// Reports with a severity other than the rule's default (still overridable by config).
+    pub fn report_with_severity(
+        &mut self,
+        range: TextRange,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let d = self.report(range, message);
+        d.severity = severity;
+        d
+    }
+
+    /// Deserialises this rule's options, falling back to defaults.
+    #[must_use]
+    pub fn options<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        self.options
+            .and_then(|v| T::deserialize(v.clone()).ok())
+            .unwrap_or_default()
+    }
+
+    /// Top-level instructions with their indices.
+    pub fn instructions(&self) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
+        self.model.instructions.iter().copied().enumerate()
+    }
+
+    /// Instructions with a given keyword, including ONBUILD triggers (flagged `true`).
+    pub fn instructions_with(
+        &self,
+        keyword: Keyword,
+    ) -> impl Iterator<Item = (usize, &'a Instruction, bool)> + 'a {
+        self.model
+            .instructions
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, ins)| match &ins.args {
+                Args::Onbuild(Some(inner)) if inner.keyword == keyword => Some((i, &**inner, true)),
+                _ if ins.keyword == keyword => Some((i, *ins, false)),
+                _ => None,
+            })
+    }
+
+    /// The text of a range.
+    #[must_use]
+    pub fn text(&self, range: TextRange) -> &'a str {
+        range.slice(self.source)
+    }
+}

@@ -1,0 +1,182 @@
+//! Rule metadata: what every rule declares about itself.
+
+use serde::Serialize;
+
+use crate::diagnostic::Severity;
+
+/// The family a rule belongs to; also a selector (`--select security`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    /// What Docker itself rejects: parse and validation errors.
+    Syntax,
+    /// Mistakes that break or mislead the build.
+    Correctness,
+    Security,
+    Size,
+    Reproducibility,
+    Style,
+    /// Organisation rules driven by configuration.
+    Policy,
+    /// Checks on image manifests and configs.
+    Image,
+}
+
+impl Family {
+    pub const ALL: [Self; 8] = [
+        Self::Syntax,
+        Self::Correctness,
+        Self::Security,
+        Self::Size,
+        Self::Reproducibility,
+        Self::Style,
+        Self::Policy,
+        Self::Image,
+    ];
+
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Syntax => "syntax",
+            Self::Correctness => "correctness",
+            Self::Security => "security",
+            Self::Size => "size",
+            Self::Reproducibility => "reproducibility",
+            Self::Style => "style",
+            Self::Policy => "policy",
+            Self::Image => "image",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+/// Whether a rule offers a fix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixAvailability {
+    None,
+    /// Some findings can be fixed mechanically, others not.
+    Sometimes,
+    Always,
+}
+
+/// What a rule inspects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    Dockerfile,
+    Image,
+}
+
+/// Everything a rule declares. `code` is stable forever and never reused.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    pub default_enabled: bool,
+    pub fix: FixAvailability,
+    /// Equivalent ids in other tools: hadolint `DL3008`, BuildKit `JSONArgsRecommended`,
+    /// Trivy `DS-0002`, Checkov `CKV_DOCKER_3`, Docker Scout policy names.
+    pub aliases: &'static [&'static str],
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// Markdown with `## What it does`, `## Why is this bad?`, `## Example`, `## Use instead`.
+    pub docs: &'static str,
+    pub target: Target,
+}
+
+impl RuleMeta {
+    /// The docs as Markdown (doc comments carry one leading space per line; it is removed).
+    #[must_use]
+    pub fn markdown(&self) -> String {
+        let mut out = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// A markdown section of the docs (`"Example"` → the text under `## Example`).
+    #[must_use]
+    pub fn section(&self, title: &str) -> Option<String> {
+        let docs = self.markdown();
+        let marker = format!("## {title}\n");
+        let start = docs.find(&marker)? + marker.len();
+        let rest = &docs[start..];
+        let end = rest.find("\n## ").map_or(rest.len(), |i| i + 1);
+        Some(rest[..end].trim().to_owned())
+    }
+
+    /// The first fenced code block of a section.
+    #[must_use]
+    pub fn example(&self, title: &str) -> Option<String> {
+        let section = self.section(title)?;
+        let open = section.find("```")?;
+        let after = &section[open + 3..];
+        let body_start = after.find('\n')? + 1;
+        let body = &after[body_start..];
+        let close = body.find("```")?;
+        Some(body[..close].to_owned())
+    }
+}
+
+/// Declares a rule: a unit struct, its metadata (docs from the doc comment) and `meta()`.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it does
+///     /// …
+///     pub AptNoRecommends {
+///         code: "SZ001", name: "apt-install-recommends", family: Size, severity: Info,
+///         default_enabled: true, fix: Always, aliases: ["DL3015"],
+///         summary: "apt-get install without --no-install-recommends",
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub $name:ident {
+            code: $code:literal,
+            name: $rname:literal,
+            family: $family:ident,
+            severity: $sev:ident,
+            default_enabled: $enabled:literal,
+            fix: $fix:ident,
+            aliases: [$($alias:literal),* $(,)?],
+            summary: $summary:literal $(,)?
+            $(, target: $target:ident)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                code: $code,
+                name: $rname,
+                family: $crate::rules::Family::$family,
+                severity: $crate::diagnostic::Severity::$sev,
+                default_enabled: $enabled,
+                fix: $crate::rules::FixAvailability::$fix,
+                aliases: &[$($alias),*],
+                summary: $summary,
+                docs: concat!($($doc, "\n"),*),
+                target: $crate::declare_rule!(@target $($target)?),
+            };
+        }
+    };
+    (@target) => { $crate::rules::Target::Dockerfile };
+    (@target $t:ident) => { $crate::rules::Target::$t };
+}

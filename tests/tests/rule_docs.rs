@@ -1,0 +1,107 @@
+//! Rule documentation: every rule has the required sections, its `## Example` triggers it and its
+//! `## Use instead` does not; `docs/rules/` is generated from the code and must not drift
+//! (`STOWAGE_UPDATE_DOCS=1` regenerates it).
+
+use std::path::PathBuf;
+
+use stowage_core::rules::{Target, docs, registry};
+use stowage_core::{Config, Linter};
+
+#[test]
+fn registry_is_sound() {
+    let rules = registry();
+    let mut codes: Vec<&str> = rules.iter().map(|r| r.meta().code).collect();
+    let n = codes.len();
+    codes.dedup();
+    assert_eq!(codes.len(), n, "duplicate rule codes");
+    let mut names: Vec<&str> = rules.iter().map(|r| r.meta().name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), n, "duplicate rule names");
+    for r in rules {
+        let m = r.meta();
+        assert!(
+            m.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{}: name must be kebab-case",
+            m.code
+        );
+        assert!(
+            !m.summary.is_empty() && !m.summary.contains('\n'),
+            "{}: one-line summary",
+            m.code
+        );
+        for section in ["What it does", "Why is this bad?", "Use instead"] {
+            assert!(
+                m.section(section).is_some(),
+                "{}: docs lack `## {section}`",
+                m.code
+            );
+        }
+    }
+}
+
+#[test]
+fn doc_examples_behave_as_documented() {
+    for r in registry() {
+        let m = r.meta();
+        if m.target != Target::Dockerfile {
+            continue;
+        }
+        let config = Config {
+            select: Some(vec![m.code.to_owned()]),
+            ..Config::default()
+        };
+        let linter = Linter::new(config).expect("config");
+        if let Some(bad) = m.example("Example") {
+            let found = linter
+                .lint_dockerfile(&bad)
+                .diagnostics
+                .iter()
+                .any(|d| d.code == m.code);
+            assert!(
+                found,
+                "{}: the `## Example` block does not trigger the rule:\n{bad}",
+                m.code
+            );
+        }
+        if let Some(good) = m.example("Use instead") {
+            let hits: Vec<_> = linter
+                .lint_dockerfile(&good)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code == m.code)
+                .collect();
+            assert!(
+                hits.is_empty(),
+                "{}: the `## Use instead` block triggers the rule: {hits:?}",
+                m.code
+            );
+        }
+    }
+}
+
+#[test]
+fn generated_docs_do_not_drift() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/rules");
+    let pages = docs::all_pages();
+    if std::env::var_os("STOWAGE_UPDATE_DOCS").is_some() {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("docs dir");
+        for (name, text) in &pages {
+            std::fs::write(dir.join(name), text).expect("write doc");
+        }
+    }
+    let mut stale = Vec::new();
+    for (name, text) in &pages {
+        if std::fs::read_to_string(dir.join(name)).ok().as_deref() != Some(text.as_str()) {
+            stale.push(name.clone());
+        }
+    }
+    let on_disk = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+    assert!(
+        stale.is_empty() && on_disk == pages.len(),
+        "docs/rules is out of date for {stale:?}; run `STOWAGE_UPDATE_DOCS=1 cargo test -p stowage-tests --test rule_docs`"
+    );
+}
