@@ -7,6 +7,7 @@
 
 pub mod diagnostic;
 pub mod fix;
+pub mod image;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Label, Severity};

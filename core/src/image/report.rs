@@ -1,0 +1,1 @@
+//! Size reports (filled in next).
