@@ -87,7 +87,7 @@ pub fn detect(root: &JsonNode) -> DocumentKind {
             .get("config")
             .is_some_and(|c| c.as_object().is_some() && !has(c, "digest"))
     {
-        return if has(root, "rootfs") || !has(root, "container_config") {
+        return if has(root, "rootfs") || has(root, "config") || !has(root, "container_config") {
             DocumentKind::ImageConfig
         } else {
             DocumentKind::LegacyImageJson
@@ -102,9 +102,9 @@ pub fn detect(root: &JsonNode) -> DocumentKind {
     DocumentKind::Unknown
 }
 
-/// A bare descriptor: `digest` plus `size`/`mediaType`, no manifest or index fields.
+/// A bare descriptor: two of `digest`/`size`/`mediaType`, no manifest or index fields.
 fn is_descriptor_shape(root: &JsonNode) -> bool {
-    has(root, "digest")
+    (has(root, "digest") || has(root, "size"))
         && (has(root, "size") || has(root, "mediaType"))
         && !has(root, "schemaVersion")
         && !has(root, "layers")
@@ -123,10 +123,12 @@ fn manifest_kind(root: &JsonNode, media_type: &str) -> DocumentKind {
     {
         return DocumentKind::DockerManifestV2;
     }
+    // Artifacts are recognised by what they declare (`artifactType`, `subject`, the withdrawn
+    // artifact media type); a custom config media type alone is still an image manifest shape.
     if media_type == mt::OCI_ARTIFACT_MANIFEST
         || has(root, "artifactType")
+        || has(root, "subject")
         || has(root, "blobs")
-        || (!config_mt.is_empty() && !mt::is_image_config(config_mt))
     {
         return DocumentKind::OciArtifactManifest;
     }

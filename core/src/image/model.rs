@@ -37,6 +37,8 @@ pub mod media_types {
     pub const DOCKER_LAYER_TAR: &str = "application/vnd.docker.image.rootfs.diff.tar";
     pub const DOCKER_FOREIGN_LAYER: &str =
         "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";
+    pub const DOCKER_FOREIGN_LAYER_TAR: &str =
+        "application/vnd.docker.image.rootfs.foreign.diff.tar";
     pub const DOCKER_PLUGIN_CONFIG: &str = "application/vnd.docker.plugin.v1+json";
     pub const IN_TOTO: &str = "application/vnd.in-toto+json";
 
@@ -55,6 +57,7 @@ pub mod media_types {
         DOCKER_LAYER_ZSTD,
         DOCKER_LAYER_TAR,
         DOCKER_FOREIGN_LAYER,
+        DOCKER_FOREIGN_LAYER_TAR,
     ];
 
     /// Whether a layer may not be pushed to registries (OCI non-distributable, Docker foreign).
@@ -1019,9 +1022,7 @@ impl Builder<'_> {
         if let Some(c) = &doc.config {
             if let Some(m) = &c.media_type {
                 let bad = match doc.kind {
-                    DocumentKind::DockerManifestV2 => {
-                        m.value != mt::DOCKER_CONFIG && m.value != mt::DOCKER_PLUGIN_CONFIG
-                    }
+                    DocumentKind::DockerManifestV2 => m.value == mt::OCI_CONFIG,
                     DocumentKind::OciManifest => m.value == mt::DOCKER_CONFIG,
                     _ => false,
                 };
@@ -1055,7 +1056,9 @@ impl Builder<'_> {
             } else {
                 (mt::OCI_LAYERS, mt::DOCKER_LAYERS)
             };
-            if own.contains(&m.value.as_str()) {
+            // `+encrypted` (ocicrypt) wraps a known layer type; in-toto layers are attestations.
+            let base = m.value.strip_suffix("+encrypted").unwrap_or(&m.value);
+            if own.contains(&base) || base == mt::IN_TOTO {
                 continue;
             }
             let msg = if other.contains(&m.value.as_str()) {
@@ -1238,7 +1241,11 @@ pub fn build(root: &JsonNode, kind: DocumentKind, errors: &mut Vec<ImageError>) 
         DocumentKind::DockerSchema1 | DocumentKind::DockerSchema1Signed => {
             b.schema1(&mut doc, root)
         }
-        DocumentKind::ImageConfig => doc.image_config = Some(b.image_config(root, "", true)),
+        DocumentKind::ImageConfig => {
+            // Docker v1 image JSON (with an `id`) predates `rootfs`; only OCI-era configs must have it.
+            let strict = root.get("id").is_none();
+            doc.image_config = Some(b.image_config(root, "", strict));
+        }
         DocumentKind::LegacyImageJson => doc.image_config = Some(b.image_config(root, "", false)),
         DocumentKind::DockerInspectImage | DocumentKind::DockerInspectContainer => {
             b.inspect(&mut doc, root);
