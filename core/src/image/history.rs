@@ -59,6 +59,10 @@ pub fn split_build_args(s: &str) -> (Vec<(String, String)>, &str) {
     let mut args = Vec::new();
     for _ in 0..n {
         rest = rest.trim_start();
+        // `n` comes from the input: stop when the words run out, not after `n` iterations.
+        if rest.is_empty() {
+            break;
+        }
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let word = rest.get(..end).unwrap_or("");
         if let Some((k, v)) = word.split_once('=') {
@@ -182,6 +186,9 @@ mod tests {
         );
         assert_eq!(rest, "/bin/sh -c x");
         assert!(split_build_args("|x").0.is_empty());
+        let (a, rest) = split_build_args("|18446744073709551615 A=b");
+        assert_eq!(a.len(), 1);
+        assert_eq!(rest, "");
     }
 
     #[test]

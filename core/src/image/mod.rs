@@ -12,7 +12,9 @@ pub mod report;
 use serde::Serialize;
 
 pub use checks::{ImageFinding, ImageOptions, check};
+pub use history::{HistoryStep, rebuild as rebuild_history};
 pub use model::{DocumentKind, ImageDocument, ImageError};
+pub use report::{DockerfileStep, LayerRow, SizeReport, map_to_dockerfile, size_report};
 
 use crate::diagnostic::Severity;
 
