@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use stowage_core::diagnostic::Severity;
-use stowage_core::image::{DocumentKind, ImageOptions, analyze, check};
+use stowage_core::image::checks::RULES;
+use stowage_core::image::{
+    DocumentKind, ImageOptions, analyze, check, rebuild_history, size_report,
+};
 
 fn corpus() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/manifests");
@@ -102,12 +105,39 @@ fn every_corpus_file_is_detected() {
     let mut by_kind: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut findings = 0usize;
     let mut bare_descriptors = 0usize;
+    let mut history_steps = 0usize;
     for row in &rows {
         let src = read(&root.join(&row.file));
         let a = analyze(&src);
         *by_kind.entry(a.kind.as_str()).or_default() += 1;
         if let Some(doc) = &a.document {
-            findings += check(doc, &opts).len();
+            let found = check(doc, &opts);
+            for f in &found {
+                assert!(
+                    RULES.contains(&f.rule),
+                    "{}: unknown rule {}",
+                    row.file,
+                    f.rule
+                );
+                assert!(
+                    f.range.end as usize <= src.len(),
+                    "{}: finding out of bounds",
+                    row.file
+                );
+                assert!(
+                    !f.message.contains('\n'),
+                    "{}: multi-line message",
+                    row.file
+                );
+            }
+            findings += found.len();
+            if let Some(ic) = &doc.image_config {
+                let steps = rebuild_history(ic);
+                assert_eq!(steps.len(), ic.history.len());
+                history_steps += steps.len();
+            }
+            let report = size_report(doc, None);
+            let _ = report.render_text();
         }
         for e in &a.errors {
             assert!(
@@ -152,7 +182,8 @@ fn every_corpus_file_is_detected() {
     }
     note(&format!(
         "image_corpus: {} files, kinds {by_kind:?}, {findings} findings, \
-         {bare_descriptors} bare descriptors labelled as manifests by INDEX",
+         {bare_descriptors} bare descriptors labelled as manifests by INDEX, \
+         {history_steps} history steps rebuilt",
         rows.len()
     ));
     assert!(
@@ -257,4 +288,37 @@ fn hostile_inputs_do_not_panic() {
             let _ = check(d, &ImageOptions::default());
         }
     }
+}
+
+/// Every corpus file cut at 50 points (mid-string, mid-number, mid-UTF-8 via lossy decoding):
+/// analysis must not panic and must report the truncation.
+#[test]
+fn truncated_corpus_files_do_not_panic() {
+    let Some(root) = corpus() else {
+        note("image_corpus: corpus not found, skipping");
+        return;
+    };
+    let rows: Vec<IndexRow> = read(&root.join("INDEX.jsonl"))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("INDEX row"))
+        .collect();
+    let mut runs = 0usize;
+    for row in rows.iter().filter(|r| r.json_valid) {
+        let bytes = std::fs::read(root.join(&row.file)).expect("read");
+        let trimmed_len = String::from_utf8_lossy(&bytes).trim_end().len();
+        for k in 1..50 {
+            let cut = bytes.len() * k / 50;
+            let text = String::from_utf8_lossy(&bytes[..cut]).into_owned();
+            let a = analyze(&text);
+            if cut < trimmed_len {
+                assert!(!a.errors.is_empty(), "{} cut at {cut}: no error", row.file);
+            }
+            if let Some(d) = &a.document {
+                let _ = check(d, &ImageOptions::default());
+            }
+            runs += 1;
+        }
+    }
+    note(&format!("image_corpus: {runs} truncated inputs analysed"));
 }

@@ -633,7 +633,7 @@ fn check_platforms(doc: &ImageDocument, opts: &ImageOptions, out: &mut Vec<Image
                     },
                     missing.join(", "),
                     if have.is_empty() {
-                        "none".to_owned()
+                        "no entry declares a platform".to_owned()
                     } else {
                         have.join(", ")
                     }
