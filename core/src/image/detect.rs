@@ -42,6 +42,15 @@ pub fn detect(root: &JsonNode) -> DocumentKind {
             DocumentKind::DockerSchema1
         };
     }
+    // The declared type routes only when the shape agrees; otherwise the shape wins and the
+    // model reports the mismatch on `/mediaType`.
+    let index_shape = has(root, "manifests") && !has(root, "layers");
+    let manifest_shape = has(root, "layers") && !has(root, "manifests");
+    let media_type = match media_type {
+        mt::OCI_INDEX | mt::DOCKER_LIST if manifest_shape => "",
+        mt::OCI_MANIFEST | mt::DOCKER_MANIFEST | mt::OCI_ARTIFACT_MANIFEST if index_shape => "",
+        m => m,
+    };
     let manifest_kind = || manifest_kind(root, media_type);
     match media_type {
         mt::OCI_INDEX => return DocumentKind::OciIndex,
