@@ -8,6 +8,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod image;
 pub mod lint;
 pub mod model;
 pub mod rules;
