@@ -8,10 +8,19 @@ use stowage_core::{Config, Linter, syntax};
 use stowage_tests::corpus_dir;
 
 fn corpus() -> Vec<String> {
-    let Some(dir) = corpus_dir() else { return Vec::new() };
-    let mut files: Vec<_> = std::fs::read_dir(dir.join("dockerfiles/real")).expect("corpus").filter_map(Result::ok).map(|e| e.path()).collect();
+    let Some(dir) = corpus_dir() else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("dockerfiles/real"))
+        .expect("corpus")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
     files.sort();
-    files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+    files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {
@@ -24,7 +33,12 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(20);
     group.bench_function("parse", |b| {
-        b.iter(|| files.iter().map(|f| syntax::parse(f).items.len()).sum::<usize>());
+        b.iter(|| {
+            files
+                .iter()
+                .map(|f| syntax::parse(f).items.len())
+                .sum::<usize>()
+        });
     });
     group.bench_function("parse+model", |b| {
         b.iter(|| {
@@ -39,11 +53,25 @@ fn bench(c: &mut Criterion) {
     });
     let default = Linter::default();
     group.bench_function("lint default rules", |b| {
-        b.iter(|| files.iter().map(|f| default.lint_dockerfile(f).diagnostics.len()).sum::<usize>());
+        b.iter(|| {
+            files
+                .iter()
+                .map(|f| default.lint_dockerfile(f).diagnostics.len())
+                .sum::<usize>()
+        });
     });
-    let all = Linter::new(Config { select: Some(vec!["all".into()]), ..Config::default() }).expect("config");
+    let all = Linter::new(Config {
+        select: Some(vec!["all".into()]),
+        ..Config::default()
+    })
+    .expect("config");
     group.bench_function("lint all rules", |b| {
-        b.iter(|| files.iter().map(|f| all.lint_dockerfile(f).diagnostics.len()).sum::<usize>());
+        b.iter(|| {
+            files
+                .iter()
+                .map(|f| all.lint_dockerfile(f).diagnostics.len())
+                .sum::<usize>()
+        });
     });
     group.finish();
 }
