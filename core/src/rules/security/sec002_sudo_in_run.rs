@@ -82,15 +82,16 @@ impl Rule for SudoInRun {
                     None => continue,
                 };
                 let range = run.file_range(word.range);
-                let fix = (root && bare && sudo_pos.is_some() && !word.quoted).then(|| {
-                    let after = cx.source.as_bytes().get(range.end_usize());
-                    let edit = if matches!(after, Some(b' ' | b'\t')) {
-                        Edit::delete(TextRange::new(range.start, range.end + 1))
-                    } else {
-                        delete_word(cx.source, range)
-                    };
-                    Fix::safe("Remove `sudo` (the step already runs as root)", vec![edit])
-                });
+                let fix = (root && bare && sudo_pos.is_some() && cx.text(range) == word.value)
+                    .then(|| {
+                        let after = cx.source.as_bytes().get(range.end_usize());
+                        let edit = if matches!(after, Some(b' ' | b'\t')) {
+                            Edit::delete(TextRange::new(range.start, range.end + 1))
+                        } else {
+                            delete_word(cx.source, range)
+                        };
+                        Fix::safe("Remove `sudo` (the step already runs as root)", vec![edit])
+                    });
                 let d = cx.report(range, "`sudo` in a build step");
                 d.set_help("build steps run as the current USER; switch with `USER` instead of sudo, and do not ship sudo");
                 if let Some(fix) = fix {

@@ -62,7 +62,7 @@ impl Rule for CurlInsecure {
                     let w = f.word;
                     let range = run.file_range(w.range);
                     let raw = range.slice(cx.source);
-                    let fix = if w.value == "-k" || w.value == "--insecure" {
+                    let fix = if raw == w.value && (w.value == "-k" || w.value == "--insecure") {
                         Some(delete_word(cx.source, range))
                     } else if raw == w.value && w.value.matches('k').count() == 1 {
                         // `-fsSLk` → `-fsSL`.

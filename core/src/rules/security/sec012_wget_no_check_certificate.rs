@@ -26,14 +26,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Unsafe: removes the flag; the download fails if the certificate is not trusted.
+    /// Unsafe: removes the flag; the download fails if the certificate is not trusted. No fix
+    /// is offered when the flag sits inside an escaped `sh -c "…"` string.
     pub WgetNoCheckCertificate {
         code: "SEC012",
         name: "wget-no-check-certificate",
         family: Security,
         severity: Warning,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: ["CKV2_DOCKER_3"],
         summary: "wget with --no-check-certificate",
     }
@@ -57,13 +58,13 @@ impl Rule for WgetNoCheckCertificate {
                     .filter(|f| f.long == Some("no-check-certificate"))
                 {
                     let range = run.file_range(f.word.range);
-                    let fix = Fix::unsafe_(
-                        "Remove --no-check-certificate",
-                        vec![delete_word(cx.source, range)],
-                    );
-                    cx.report(range, "`wget` with TLS certificate verification disabled")
-                        .set_help("remove --no-check-certificate; install ca-certificates or pass --ca-certificate for a private CA")
-                        .set_fix(fix);
+                    let exact = cx.text(range) == f.word.value;
+                    let edit = delete_word(cx.source, range);
+                    let d = cx.report(range, "`wget` with TLS certificate verification disabled");
+                    d.set_help("remove --no-check-certificate; install ca-certificates or pass --ca-certificate for a private CA");
+                    if exact {
+                        d.set_fix(Fix::unsafe_("Remove --no-check-certificate", vec![edit]));
+                    }
                 }
             }
         }
