@@ -96,13 +96,19 @@ impl Linter {
         }
         let mut severity: Vec<Severity> = rules.iter().map(|r| r.meta().severity).collect();
         for (key, sev) in &config.severity {
-            if let Ok(Selector::Rule(i)) = Selector::parse(key) {
+            for i in Selector::parse(key)
+                .map(Selector::rules)
+                .unwrap_or_default()
+            {
                 severity[i] = *sev;
             }
         }
         let mut options = vec![None; rules.len()];
         for (key, value) in &config.rules {
-            if let Ok(Selector::Rule(i)) = Selector::parse(key) {
+            for i in Selector::parse(key)
+                .map(Selector::rules)
+                .unwrap_or_default()
+            {
                 options[i] = Some(value.clone());
             }
         }
@@ -372,7 +378,7 @@ impl Linter {
             .iter()
             .position(|r| r.meta().code == UnusedSuppression::META.code);
         for s in sups.iter().filter(|s| s.origin == Origin::Stowage) {
-            if s.rule.is_none() {
+            if s.rules.is_empty() {
                 if let Some(i) = unknown.filter(|i| self.enabled[*i]) {
                     let m = &UnknownSuppression::META;
                     out.push(
