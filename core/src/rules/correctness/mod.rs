@@ -1,9 +1,60 @@
 //! Correctness rules: mistakes that break or mislead the build.
 
+pub(crate) mod common;
 mod cor001_maintainer_deprecated;
+mod cor002_stage_name_duplicate;
+mod cor003_stage_name_reserved;
+mod cor004_copy_from_unknown_stage;
+mod cor005_copy_from_self;
+mod cor006_multiple_cmd;
+mod cor007_multiple_entrypoint;
+mod cor008_multiple_healthcheck;
+mod cor009_expose_port_range;
+mod cor010_expose_invalid_format;
+mod cor011_workdir_relative;
+mod cor012_copy_relative_dest_without_workdir;
+mod cor013_copy_dest_needs_slash;
+mod cor014_json_args_recommended;
+mod cor015_json_single_quotes;
+mod cor016_exec_form_trailing_text;
+mod cor017_env_self_reference;
 
 pub use cor001_maintainer_deprecated::MaintainerDeprecated;
+pub use cor002_stage_name_duplicate::StageNameDuplicate;
+pub use cor003_stage_name_reserved::StageNameReserved;
+pub use cor004_copy_from_unknown_stage::CopyFromUnknownStage;
+pub use cor005_copy_from_self::CopyFromSelf;
+pub use cor006_multiple_cmd::MultipleCmd;
+pub use cor007_multiple_entrypoint::MultipleEntrypoint;
+pub use cor008_multiple_healthcheck::MultipleHealthcheck;
+pub use cor009_expose_port_range::ExposePortRange;
+pub use cor010_expose_invalid_format::ExposeInvalidFormat;
+pub use cor011_workdir_relative::WorkdirRelative;
+pub use cor012_copy_relative_dest_without_workdir::CopyRelativeDestWithoutWorkdir;
+pub use cor013_copy_dest_needs_slash::CopyDestNeedsSlash;
+pub use cor014_json_args_recommended::JsonArgsRecommended;
+pub use cor015_json_single_quotes::JsonSingleQuotes;
+pub use cor016_exec_form_trailing_text::ExecFormTrailingText;
+pub use cor017_env_self_reference::EnvSelfReference;
 
 use super::Rule;
 
-pub(crate) const RULES: &[&dyn Rule] = &[&MaintainerDeprecated];
+pub(crate) const RULES: &[&dyn Rule] = &[
+    &MaintainerDeprecated,
+    &StageNameDuplicate,
+    &StageNameReserved,
+    &CopyFromUnknownStage,
+    &CopyFromSelf,
+    &MultipleCmd,
+    &MultipleEntrypoint,
+    &MultipleHealthcheck,
+    &ExposePortRange,
+    &ExposeInvalidFormat,
+    &WorkdirRelative,
+    &CopyRelativeDestWithoutWorkdir,
+    &CopyDestNeedsSlash,
+    &JsonArgsRecommended,
+    &JsonSingleQuotes,
+    &ExecFormTrailingText,
+    &EnvSelfReference,
+];
