@@ -18,6 +18,12 @@ mod cor014_json_args_recommended;
 mod cor015_json_single_quotes;
 mod cor016_exec_form_trailing_text;
 mod cor017_env_self_reference;
+mod cor018_undefined_var;
+mod cor019_undefined_arg_in_from;
+mod cor020_invalid_default_arg_in_from;
+mod cor021_from_platform_constant;
+mod cor022_redundant_target_platform;
+mod cor028_invalid_base_reference;
 
 pub use cor001_maintainer_deprecated::MaintainerDeprecated;
 pub use cor002_stage_name_duplicate::StageNameDuplicate;
@@ -36,6 +42,12 @@ pub use cor014_json_args_recommended::JsonArgsRecommended;
 pub use cor015_json_single_quotes::JsonSingleQuotes;
 pub use cor016_exec_form_trailing_text::ExecFormTrailingText;
 pub use cor017_env_self_reference::EnvSelfReference;
+pub use cor018_undefined_var::UndefinedVar;
+pub use cor019_undefined_arg_in_from::UndefinedArgInFrom;
+pub use cor020_invalid_default_arg_in_from::InvalidDefaultArgInFrom;
+pub use cor021_from_platform_constant::FromPlatformConstant;
+pub use cor022_redundant_target_platform::RedundantTargetPlatform;
+pub use cor028_invalid_base_reference::InvalidBaseReference;
 
 use super::Rule;
 
@@ -57,4 +69,10 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &JsonSingleQuotes,
     &ExecFormTrailingText,
     &EnvSelfReference,
+    &UndefinedVar,
+    &UndefinedArgInFrom,
+    &InvalidDefaultArgInFrom,
+    &FromPlatformConstant,
+    &RedundantTargetPlatform,
+    &InvalidBaseReference,
 ];
