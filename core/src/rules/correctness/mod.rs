@@ -23,7 +23,15 @@ mod cor019_undefined_arg_in_from;
 mod cor020_invalid_default_arg_in_from;
 mod cor021_from_platform_constant;
 mod cor022_redundant_target_platform;
+mod cor024_pipefail_missing;
+mod cor025_shell_via_ln;
+mod cor026_cd_instead_of_workdir;
+mod cor027_invalid_stopsignal;
 mod cor028_invalid_base_reference;
+mod cor029_cmd_with_entrypoint_shell;
+mod cor030_healthcheck_in_builder;
+mod cor031_definition_description;
+mod cor032_duplicate_label_key;
 
 pub use cor001_maintainer_deprecated::MaintainerDeprecated;
 pub use cor002_stage_name_duplicate::StageNameDuplicate;
@@ -47,7 +55,15 @@ pub use cor019_undefined_arg_in_from::UndefinedArgInFrom;
 pub use cor020_invalid_default_arg_in_from::InvalidDefaultArgInFrom;
 pub use cor021_from_platform_constant::FromPlatformConstant;
 pub use cor022_redundant_target_platform::RedundantTargetPlatform;
+pub use cor024_pipefail_missing::PipefailMissing;
+pub use cor025_shell_via_ln::ShellViaLn;
+pub use cor026_cd_instead_of_workdir::CdInsteadOfWorkdir;
+pub use cor027_invalid_stopsignal::InvalidStopsignal;
 pub use cor028_invalid_base_reference::InvalidBaseReference;
+pub use cor029_cmd_with_entrypoint_shell::CmdWithEntrypointShell;
+pub use cor030_healthcheck_in_builder::HealthcheckInBuilder;
+pub use cor031_definition_description::DefinitionDescription;
+pub use cor032_duplicate_label_key::DuplicateLabelKey;
 
 use super::Rule;
 
@@ -74,5 +90,13 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &InvalidDefaultArgInFrom,
     &FromPlatformConstant,
     &RedundantTargetPlatform,
+    &PipefailMissing,
+    &ShellViaLn,
+    &CdInsteadOfWorkdir,
+    &InvalidStopsignal,
     &InvalidBaseReference,
+    &CmdWithEntrypointShell,
+    &HealthcheckInBuilder,
+    &DefinitionDescription,
+    &DuplicateLabelKey,
 ];
