@@ -23,6 +23,7 @@ mod cor019_undefined_arg_in_from;
 mod cor020_invalid_default_arg_in_from;
 mod cor021_from_platform_constant;
 mod cor022_redundant_target_platform;
+mod cor023_copy_ignored_file;
 mod cor024_pipefail_missing;
 mod cor025_shell_via_ln;
 mod cor026_cd_instead_of_workdir;
@@ -32,6 +33,7 @@ mod cor029_cmd_with_entrypoint_shell;
 mod cor030_healthcheck_in_builder;
 mod cor031_definition_description;
 mod cor032_duplicate_label_key;
+pub(crate) mod dockerignore;
 
 pub use cor001_maintainer_deprecated::MaintainerDeprecated;
 pub use cor002_stage_name_duplicate::StageNameDuplicate;
@@ -55,6 +57,7 @@ pub use cor019_undefined_arg_in_from::UndefinedArgInFrom;
 pub use cor020_invalid_default_arg_in_from::InvalidDefaultArgInFrom;
 pub use cor021_from_platform_constant::FromPlatformConstant;
 pub use cor022_redundant_target_platform::RedundantTargetPlatform;
+pub use cor023_copy_ignored_file::CopyIgnoredFile;
 pub use cor024_pipefail_missing::PipefailMissing;
 pub use cor025_shell_via_ln::ShellViaLn;
 pub use cor026_cd_instead_of_workdir::CdInsteadOfWorkdir;
@@ -90,6 +93,7 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &InvalidDefaultArgInFrom,
     &FromPlatformConstant,
     &RedundantTargetPlatform,
+    &CopyIgnoredFile,
     &PipefailMissing,
     &ShellViaLn,
     &CdInsteadOfWorkdir,
