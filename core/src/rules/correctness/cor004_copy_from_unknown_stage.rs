@@ -99,7 +99,18 @@ impl Rule for CopyFromUnknownStage {
                     continue;
                 }
                 let names = model.stages[..s].iter().filter_map(|st| st.name.as_deref());
-                let suggestion = closest(&lower, names).map(str::to_owned);
+                let suggestion = closest(&lower, names)
+                    .or_else(|| {
+                        // `set` for `license-set`: a name whose first or last part is the value.
+                        model.stages[..s]
+                            .iter()
+                            .filter_map(|st| st.name.as_deref())
+                            .find(|n| {
+                                n.rsplit(['-', '_', '.']).next() == Some(lower.as_str())
+                                    || n.split(['-', '_', '.']).next() == Some(lower.as_str())
+                            })
+                    })
+                    .map(str::to_owned);
                 let msg = format!(
                     "`{value}` is not an earlier stage; it is pulled as the image `{value}:latest`"
                 );

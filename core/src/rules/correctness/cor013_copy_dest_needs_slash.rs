@@ -61,9 +61,9 @@ impl Rule for CopyDestNeedsSlash {
                 };
                 let many = sources.len() > 1;
                 let glob = sources.len() == 1
-                    && sources
-                        .iter()
-                        .any(|s| !s.text.starts_with("<<") && is_glob(&s.text));
+                    && sources.iter().any(|s| {
+                        !s.text.starts_with("<<") && !s.text.contains("://") && is_glob(&s.text)
+                    });
                 if !many && !glob {
                     continue;
                 }

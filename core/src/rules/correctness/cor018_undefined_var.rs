@@ -54,6 +54,47 @@ declare_rule! {
     }
 }
 
+/// Variables that base images commonly set: never "corrected" to a similar declared name.
+const BASE_IMAGE_ENV: &[&str] = &[
+    "PATH",
+    "HOME",
+    "USER",
+    "LANG",
+    "LANGUAGE",
+    "LC_ALL",
+    "HOSTNAME",
+    "TERM",
+    "SHELL",
+    "PWD",
+    "TZ",
+    "JAVA_HOME",
+    "JAVA_VERSION",
+    "GOPATH",
+    "GOROOT",
+    "GOLANG_VERSION",
+    "NODE_VERSION",
+    "YARN_VERSION",
+    "PYTHON_VERSION",
+    "PYTHONPATH",
+    "PIP_VERSION",
+    "RUBY_VERSION",
+    "GEM_HOME",
+    "BUNDLE_PATH",
+    "CARGO_HOME",
+    "RUSTUP_HOME",
+    "RUST_VERSION",
+    "DEBIAN_FRONTEND",
+    "LD_LIBRARY_PATH",
+    "SSL_CERT_FILE",
+    "DOTNET_VERSION",
+    "ASPNETCORE_URLS",
+    "PHP_VERSION",
+    "PHP_INI_DIR",
+    "NGINX_VERSION",
+    "MAVEN_HOME",
+    "GRADLE_HOME",
+];
+
 /// The words of an instruction that Docker expands.
 pub(crate) fn expanded_words(ins: &Instruction) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
@@ -164,7 +205,11 @@ impl UndefinedVar {
             .set_help(format!("add `ARG {name}` to the stage"));
             return;
         }
-        let suggestion = closest(name, declared.iter().copied().filter(|d| *d != name));
+        let suggestion = if !scratch && BASE_IMAGE_ENV.contains(&name) {
+            None
+        } else {
+            closest(name, declared.iter().copied().filter(|d| *d != name))
+        };
         if let Some(sug) = suggestion {
             let raw = cx.text(range);
             let offset = if raw.starts_with("${") { 2 } else { 1 };
