@@ -104,6 +104,7 @@ pub fn dockerignore_for(dockerfile: &Path) -> Inputs {
     Inputs {
         dockerignore,
         dockerignore_checked: true,
+        ..Inputs::default()
     }
 }
 
