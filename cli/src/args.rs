@@ -27,6 +27,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation.
     Explain(ExplainArgs),
+    /// Image documents (manifests, configs, `docker inspect` output).
+    #[command(subcommand)]
+    Image(ImageCommand),
     /// Write the rule documentation pages (for maintainers).
     #[command(hide = true)]
     GenerateDocs(GenerateDocsArgs),
@@ -115,6 +118,9 @@ pub struct LintArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = LintFormat::Tty)]
     pub format: LintFormat,
+    /// Treat the inputs as Dockerfiles or image JSON (default: by name and content).
+    #[arg(long, value_enum, default_value_t = Kind::Auto)]
+    pub kind: Kind,
     /// Print how often each rule was reported instead of each finding.
     #[arg(long)]
     pub statistics: bool,
@@ -135,6 +141,43 @@ pub struct LintArgs {
     /// Print the fixes as a unified diff and change nothing; exit 1 if anything would change.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+}
+
+/// What the inputs of `stowage lint` are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Kind {
+    /// Image JSON for `.json` files and inputs starting with `{` or `[`, else Dockerfiles.
+    Auto,
+    Dockerfile,
+    /// An image manifest, index, config, `docker inspect` or `docker save` manifest.
+    Image,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImageCommand {
+    /// Which layer costs what, which build step (and Dockerfile line) made it.
+    Report(ImageReportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Tty,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ImageReportArgs {
+    /// An image manifest (layer sizes), `docker inspect` output or image config; `-` for stdin.
+    pub file: PathBuf,
+    /// The image config, when FILE is a manifest (for the build steps of each layer).
+    #[arg(long, value_name = "FILE")]
+    pub image_config: Option<PathBuf>,
+    /// The Dockerfile the image was built from, to map layers to its lines.
+    #[arg(long, value_name = "PATH")]
+    pub dockerfile: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Tty)]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

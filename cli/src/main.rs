@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Command::Lint(a) => commands::lint::run(&a),
         Command::Rules(a) => commands::rules::run_rules(&a),
         Command::Explain(a) => commands::rules::run_explain(&a),
+        Command::Image(args::ImageCommand::Report(a)) => commands::image::run_report(&a),
         Command::GenerateDocs(a) => commands::rules::run_generate_docs(&a),
     };
     match result {

@@ -212,7 +212,7 @@ fn lint_stdin_with_filename() {
     .run();
     assert_eq!(r.code, 1);
     let v = r.json();
-    assert_eq!(codes(&v), ["SZ001"]);
+    assert!(codes(&v).contains(&"SZ001".to_owned()));
     assert_eq!(v[0]["file"], "svc/Dockerfile");
     let r = stowage(&["lint", "--format", "json", "-"]).stdin(APT).run();
     assert_eq!(r.json()[0]["file"], "-");
@@ -263,7 +263,9 @@ fn directory_discovery_honours_gitignore() {
     let r = stowage(&["lint", "--format", "json", "ignored/Dockerfile"])
         .cwd(dir.path())
         .run();
-    assert_eq!(r.json().as_array().unwrap().len(), 1);
+    let v = r.json();
+    assert!(!v.as_array().unwrap().is_empty());
+    assert_eq!(v[0]["file"], "ignored/Dockerfile");
 }
 
 #[test]
@@ -395,12 +397,9 @@ fn config_discovery_stops_at_git_and_env_and_flag() {
     ]);
     let run = |s: common::Stowage| codes(&s.cwd(dir.path()).run().json());
     // The config above the repository root is not used.
-    assert_eq!(
-        run(stowage(&["lint", "--format", "json", "repo"])),
-        ["SZ001"]
-    );
+    assert!(run(stowage(&["lint", "--format", "json", "repo"])).contains(&"SZ001".to_owned()));
     assert!(
-        run(stowage(&[
+        !run(stowage(&[
             "lint",
             "--format",
             "json",
@@ -408,11 +407,11 @@ fn config_discovery_stops_at_git_and_env_and_flag() {
             "other.toml",
             "repo"
         ]))
-        .is_empty()
+        .contains(&"SZ001".to_owned())
     );
     assert!(
-        run(stowage(&["lint", "--format", "json", "repo"]).env("STOWAGE_CONFIG", "other.toml"))
-            .is_empty()
+        !run(stowage(&["lint", "--format", "json", "repo"]).env("STOWAGE_CONFIG", "other.toml"))
+            .contains(&"SZ001".to_owned())
     );
 }
 
@@ -431,9 +430,15 @@ fn target_flag_is_accepted() {
 
 // ---------- tty ----------
 
+/// Pins the rule set so rules added later do not change exact counts.
+const PINNED: (&str, &str) = (
+    "stowage.toml",
+    "select = [\"SZ001\", \"COR001\", \"SEC001\"]\n",
+);
+
 #[test]
 fn tty_code_frame_summary_and_no_color() {
-    let dir = tree(&[("Dockerfile", MIXED)]);
+    let dir = tree(&[("Dockerfile", MIXED), PINNED]);
     let r = stowage(&["lint"])
         .cwd(dir.path())
         .env("FORCE_COLOR", "1")
@@ -486,7 +491,7 @@ fn tty_multiline_range_marks_first_and_last_line() {
 
 #[test]
 fn statistics() {
-    let dir = tree(&[("a/Dockerfile", MIXED), ("b/Dockerfile", MIXED)]);
+    let dir = tree(&[("a/Dockerfile", MIXED), ("b/Dockerfile", MIXED), PINNED]);
     let r = stowage(&["lint", "--statistics"]).cwd(dir.path()).run();
     assert!(r.stdout.contains("2  SZ001"), "{}", r.stdout);
     let r = stowage(&["lint", "--statistics", "--format", "json"])
@@ -509,7 +514,7 @@ fn statistics() {
 #[test]
 fn fix_writes_atomically_and_keeps_permissions() {
     use std::os::unix::fs::PermissionsExt as _;
-    let dir = tree(&[("Dockerfile", MIXED)]);
+    let dir = tree(&[("Dockerfile", MIXED), PINNED]);
     let path = dir.path().join("Dockerfile");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     let r = stowage(&["lint", "--fix", "--format", "json"])
@@ -536,7 +541,7 @@ fn fix_writes_atomically_and_keeps_permissions() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "Dockerfile")
+        .filter(|n| n != "Dockerfile" && n != "stowage.toml")
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
     // A second run has nothing left to fix.
@@ -680,4 +685,82 @@ fn generate_docs_and_check() {
     );
     let help = stowage(&["--help"]).run().stdout;
     assert!(!help.contains("generate-docs"), "hidden from help");
+}
+
+// ---------- images ----------
+
+#[test]
+fn lint_detects_image_json_by_name_and_content() {
+    let config = fixtures().join("image-config.json");
+    let r = stowage(&["lint", "--format", "json", config.to_str().unwrap()]).run();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let c = codes(&r.json());
+    assert!(c.contains(&"IMG002".to_owned()), "{c:?}");
+    // Rules on the rebuilt history report on the `created_by` strings.
+    assert!(c.contains(&"SZ001".to_owned()), "{c:?}");
+    // Standard input starting with `{` is image JSON too.
+    let text = std::fs::read_to_string(&config).unwrap();
+    let r = stowage(&["lint", "--format", "json", "-"])
+        .stdin(&text)
+        .run();
+    assert!(codes(&r.json()).contains(&"IMG002".to_owned()));
+    // --kind dockerfile forces the Dockerfile parser.
+    let r = stowage(&["lint", "--format", "json", "--kind", "dockerfile", "-"])
+        .stdin(&text)
+        .run();
+    assert!(
+        codes(&r.json()).iter().any(|c| c.starts_with("SYN")),
+        "{}",
+        r.stdout
+    );
+    // --kind image forces the image analyser whatever the name.
+    let r = stowage(&["lint", "--format", "json", "--kind", "image", "-"])
+        .stdin(APT)
+        .run();
+    assert!(
+        codes(&r.json()).contains(&"IMG001".to_owned()),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn image_report_maps_layers_to_dockerfile_lines() {
+    let f = |n: &str| fixtures().join(n).to_string_lossy().into_owned();
+    let (m, c, d) = (
+        f("image-manifest.json"),
+        f("image-config.json"),
+        f("image.Dockerfile"),
+    );
+    let r = stowage(&[
+        "image",
+        "report",
+        &m,
+        "--image-config",
+        &c,
+        "--dockerfile",
+        &d,
+        "--format",
+        "json",
+    ])
+    .run();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = r.json();
+    assert_eq!(v["total_bytes"], 93_000_000);
+    let big = &v["layers"][0];
+    assert_eq!(big["size"], 90_000_000);
+    assert_eq!(big["dockerfile_line"], 2);
+    let r = stowage(&[
+        "image",
+        "report",
+        &m,
+        "--image-config",
+        &c,
+        "--dockerfile",
+        &d,
+    ])
+    .run();
+    assert!(r.stdout.contains("90.0 MB"), "{}", r.stdout);
+    let r = stowage(&["image", "report", "missing.json"]).run();
+    assert_eq!(r.code, 2);
 }

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use stowage_core::{Diagnostic, Inputs, Severity};
 
 use crate::CmdResult;
-use crate::args::{LintArgs, LintFormat, Threshold};
+use crate::args::{Kind, LintArgs, LintFormat, Threshold};
 use crate::config::{ConfigResolver, Overrides, Resolved};
 use crate::discover::{self, Source};
 use crate::error::CliError;
@@ -24,6 +24,8 @@ struct Job {
     bytes: Vec<u8>,
     inputs: Inputs,
     resolved: Arc<Resolved>,
+    /// An image document rather than a Dockerfile.
+    image: bool,
 }
 
 /// What checking one file produced.
@@ -111,12 +113,18 @@ pub fn run(args: &LintArgs) -> CmdResult {
                 continue;
             }
         };
+        let image = match args.kind {
+            Kind::Image => true,
+            Kind::Dockerfile => false,
+            Kind::Auto => looks_like_image(&path, &bytes),
+        };
         jobs.push(Job {
             source,
             display,
             bytes,
             inputs,
             resolved,
+            image,
         });
     }
 
@@ -256,8 +264,33 @@ const fn to_severity(t: Threshold) -> Option<Severity> {
     }
 }
 
+/// Image JSON: a `.json` file, or content whose first non-space character is `{` or `[`
+/// (a Dockerfile cannot start with either).
+fn looks_like_image(path: &Path, bytes: &[u8]) -> bool {
+    let json_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let first = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
+    json_name || matches!(first, Some(b'{' | b'['))
+}
+
 fn check_one(job: &Job, mode: Mode) -> Outcome {
     let linter = &job.resolved.linter;
+    if job.image {
+        let text = String::from_utf8_lossy(&job.bytes).into_owned();
+        let result = linter.lint_image_with(&text, &Inputs::default());
+        return Outcome {
+            text,
+            diagnostics: result.diagnostics,
+            fixed: None,
+            applied: Vec::new(),
+            notes: Vec::new(),
+        };
+    }
     let (text, valid_utf8) = match String::from_utf8(job.bytes.clone()) {
         Ok(s) => (s, true),
         Err(_) => (String::new(), false),

@@ -1,5 +1,6 @@
 //! The subcommands.
 
+pub mod image;
 pub mod lint;
 pub mod parse;
 pub mod rules;
