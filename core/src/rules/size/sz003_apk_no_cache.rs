@@ -8,7 +8,7 @@ declare_rule! {
     /// ## What it does
     /// Reports `apk add` without `--no-cache` in a stage that ships. A RUN that mounts a cache or
     /// tmpfs on `/var/cache/apk` (or `/etc/apk/cache`), or removes `/var/cache/apk/*` itself,
-    /// is fine.
+    /// is fine, and so is `apk add --no-network` (nothing is downloaded).
     ///
     /// ## Why is this bad?
     /// Without `--no-cache`, apk keeps the downloaded package index under `/var/cache/apk`,
@@ -59,7 +59,8 @@ impl Rule for ApkNoCache {
             for cmd in &run.script.commands {
                 let Some(apk) = Apk::from(cmd) else { continue };
                 let Some(sub) = apk.subcommand else { continue };
-                if sub.value != "add" || apk.no_cache {
+                // `--no-network` installs from what is already there: no index is fetched.
+                if sub.value != "add" || apk.no_cache || apk.args.has(None, Some("no-network")) {
                     continue;
                 }
                 let fix = Fix::safe("Add --no-cache", vec![insert_after(run, sub, "--no-cache")]);
