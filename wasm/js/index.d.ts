@@ -135,7 +135,15 @@ export interface LinterOptions {
   positionEncoding?: 'utf-16' | 'utf-8';
 }
 
-export interface FixOptions {
+export interface LintOptions {
+  /**
+   * The build context's `.dockerignore` text, or `null` when the context has none (the CLI reads
+   * `<Dockerfile>.dockerignore` or `.dockerignore` next to the Dockerfile). Omit it when unknown.
+   */
+  dockerignore?: string | null;
+}
+
+export interface FixOptions extends LintOptions {
   /** Also apply fixes that may change behaviour. */
   unsafe?: boolean;
 }
@@ -196,7 +204,7 @@ export class Linter {
    * @throws {ConfigError} naming the bad key.
    */
   constructor(config?: Config | string | null, opts?: LinterOptions);
-  lintDockerfile(source: string): LintResult;
+  lintDockerfile(source: string, opts?: LintOptions): LintResult;
   fix(source: string, opts?: FixOptions): FixResult;
   parse(source: string): ParseResult;
   /** Frees the engine-side memory now rather than at garbage collection. */
@@ -216,8 +224,11 @@ export class StowageInternalError extends Error {
   name: 'StowageInternalError';
 }
 
+/** `.wasm` bytes (a Node `Buffer` works too). */
+export type WasmBytes = ArrayBufferView | ArrayBuffer;
+
 export type InitInput =
-  | BufferSource
+  | WasmBytes
   | WebAssembly.Module
   | URL
   | string
@@ -227,5 +238,5 @@ export type InitInput =
 /** Loads the engine: from `stowage_wasm_bg.wasm` next to this file when called without input. */
 export function init(input?: InitInput | { module_or_path: InitInput }): Promise<void>;
 /** Loads the engine synchronously from bytes or a compiled module (e.g. in the VS Code web extension host). */
-export function initSync(input: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module }): void;
+export function initSync(input: WasmBytes | WebAssembly.Module | { module: WasmBytes | WebAssembly.Module }): void;
 export default init;

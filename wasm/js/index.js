@@ -128,6 +128,15 @@ function checkSource(source, what = 'source') {
   }
 }
 
+function dockerignoreArgs(opts) {
+  if (opts == null || !Object.prototype.hasOwnProperty.call(opts, 'dockerignore') || opts.dockerignore === undefined) {
+    return [undefined, false];
+  }
+  if (opts.dockerignore === null) return [undefined, true];
+  checkSource(opts.dockerignore, 'dockerignore');
+  return [opts.dockerignore, true];
+}
+
 /** The engine's version (same as the CLI's). */
 export function version() {
   return call(() => glue.version());
@@ -190,19 +199,24 @@ export class Linter {
     return this.#raw;
   }
 
-  /** Lints Dockerfile text: `{ diagnostics }`, sorted by position. */
-  lintDockerfile(source) {
+  /**
+   * Lints Dockerfile text: `{ diagnostics }`, sorted by position. `opts.dockerignore`: the build
+   * context's `.dockerignore` text, or `null` when it has none (omit it when unknown).
+   */
+  lintDockerfile(source, opts) {
     checkSource(source);
+    const [ignore, checked] = dockerignoreArgs(opts);
     const raw = this.#engine();
-    return call(() => raw.lintDockerfile(source));
+    return call(() => raw.lintDockerfile(source, ignore, checked));
   }
 
   /** Applies fixes (safe ones; unsafe too with `{ unsafe: true }`) until nothing changes. */
   fix(source, opts) {
     checkSource(source);
     const unsafe = !!(opts && opts.unsafe);
+    const [ignore, checked] = dockerignoreArgs(opts);
     const raw = this.#engine();
-    return call(() => raw.fix(source, unsafe));
+    return call(() => raw.fix(source, unsafe, ignore, checked));
   }
 
   /** The parse tree dump (as `stowage parse --format json`) plus the syntax diagnostics. */
@@ -214,7 +228,8 @@ export class Linter {
 
   /** Frees the engine-side memory now instead of at garbage collection. */
   free() {
-    if (this.#raw !== null && this.#generation === generation) this.#raw.free();
+    const raw = this.#raw;
+    if (raw !== null && this.#generation === generation) call(() => raw.free());
     this.#raw = null;
   }
 }

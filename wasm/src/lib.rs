@@ -112,13 +112,23 @@ impl RawLinter {
         })
     }
 
-    /// `{ diagnostics }` for Dockerfile text.
+    /// `{ diagnostics }` for Dockerfile text. `dockerignore_checked`: the caller looked for a
+    /// `.dockerignore` (whose text is `dockerignore`, if it exists), as the CLI does.
     ///
     /// # Errors
     /// Only if serialisation fails.
     #[wasm_bindgen(js_name = lintDockerfile)]
-    pub fn lint_dockerfile(&self, source: &str) -> Result<JsValue, JsError> {
-        let result = self.linter.lint_dockerfile(source);
+    pub fn lint_dockerfile(
+        &self,
+        source: &str,
+        dockerignore: Option<String>,
+        dockerignore_checked: bool,
+    ) -> Result<JsValue, JsError> {
+        let inputs = Inputs {
+            dockerignore,
+            dockerignore_checked,
+        };
+        let result = self.linter.lint_dockerfile_with(source, &inputs);
         let cv = Converter::new(source, self.encoding);
         to_js(&convert::LintOut {
             diagnostics: cv.diagnostics(&result.diagnostics),
@@ -129,8 +139,18 @@ impl RawLinter {
     ///
     /// # Errors
     /// Only if serialisation fails.
-    pub fn fix(&self, source: &str, unsafe_fixes: bool) -> Result<JsValue, JsError> {
-        let result = self.linter.fix(source, &Inputs::default(), unsafe_fixes);
+    pub fn fix(
+        &self,
+        source: &str,
+        unsafe_fixes: bool,
+        dockerignore: Option<String>,
+        dockerignore_checked: bool,
+    ) -> Result<JsValue, JsError> {
+        let inputs = Inputs {
+            dockerignore,
+            dockerignore_checked,
+        };
+        let result = self.linter.fix(source, &inputs, unsafe_fixes);
         to_js(&convert::fix_out(&result, self.encoding))
     }
 
