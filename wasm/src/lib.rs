@@ -167,9 +167,5 @@ impl RawLinter {
 #[cfg(feature = "panic-test")]
 #[wasm_bindgen(js_name = "__panicForTest")]
 pub fn panic_for_test() {
-    let v: Vec<u8> = Vec::new();
-    let _ = v
-        .get(3)
-        .copied()
-        .map_or_else(|| panic!("__panicForTest"), |x| x);
+    panic!("__panicForTest: a deliberate panic");
 }
