@@ -15,6 +15,8 @@ pub struct Inputs {
     pub dockerignore: Option<String>,
     /// Whether the caller looked for a `.dockerignore` (so "absent" means really absent).
     pub dockerignore_checked: bool,
+    /// The image reference an image document was fetched by (`registry/repo:tag`), if known.
+    pub image_reference: Option<String>,
 }
 
 /// The result of linting one file.
@@ -94,13 +96,19 @@ impl Linter {
         }
         let mut severity: Vec<Severity> = rules.iter().map(|r| r.meta().severity).collect();
         for (key, sev) in &config.severity {
-            if let Ok(Selector::Rule(i)) = Selector::parse(key) {
+            for i in Selector::parse(key)
+                .map(Selector::rules)
+                .unwrap_or_default()
+            {
                 severity[i] = *sev;
             }
         }
         let mut options = vec![None; rules.len()];
         for (key, value) in &config.rules {
-            if let Ok(Selector::Rule(i)) = Selector::parse(key) {
+            for i in Selector::parse(key)
+                .map(Selector::rules)
+                .unwrap_or_default()
+            {
                 options[i] = Some(value.clone());
             }
         }
@@ -194,6 +202,173 @@ impl Linter {
         LintResult { diagnostics }
     }
 
+    /// Lints an image document (manifest, index, config, `docker inspect`, `docker save`).
+    #[must_use]
+    pub fn lint_image(&self, json: &str) -> LintResult {
+        self.lint_image_with(json, &Inputs::default())
+    }
+
+    /// Lints an image document with extra inputs (the reference it was pulled by).
+    #[must_use]
+    pub fn lint_image_with(&self, json: &str, inputs: &Inputs) -> LintResult {
+        let analysis = crate::image::analyze(json);
+        let options = self.image_options(inputs);
+        let findings = analysis
+            .document
+            .as_ref()
+            .map(|d| crate::image::check(d, &options))
+            .unwrap_or_default();
+        let mut diagnostics = Vec::new();
+        for (index, rule) in registry().iter().enumerate() {
+            let meta = rule.meta();
+            if !self.enabled[index] || meta.target != Target::Image {
+                continue;
+            }
+            let mut cx = rules::ImageContext {
+                source: json,
+                analysis: &analysis,
+                findings: &findings,
+                meta,
+                diagnostics: Vec::new(),
+            };
+            rule.check_image(&mut cx);
+            diagnostics.extend(cx.diagnostics.into_iter().map(|mut d| {
+                if d.severity == meta.severity {
+                    d.severity = self.severity[index];
+                }
+                d
+            }));
+        }
+        if let Some(doc) = &analysis.document {
+            diagnostics.extend(self.lint_history(doc));
+        }
+        diagnostics.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
+        LintResult { diagnostics }
+    }
+
+    /// Runs the Dockerfile rules that make sense on rebuilt history steps (as Trivy does) and
+    /// reports them on the `created_by` strings.
+    fn lint_history(&self, doc: &crate::image::ImageDocument) -> Vec<Diagnostic> {
+        use crate::rules::Family;
+        let Some(config) = doc.image_config.as_ref() else {
+            return Vec::new();
+        };
+        let steps = crate::image::rebuild_history(config);
+        if steps.is_empty() {
+            return Vec::new();
+        }
+        // A synthetic Dockerfile, one step per line, remembering where each line starts.
+        let mut text = String::from("FROM scratch\n");
+        let mut starts = Vec::new();
+        for step in &steps {
+            let line = step.instruction_text.replace(['\n', '\r'], " ");
+            if line.trim().is_empty() {
+                continue;
+            }
+            starts.push((text.len(), step));
+            text.push_str(&line);
+            text.push('\n');
+        }
+        let history_rules: Vec<bool> = registry()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let m = r.meta();
+                self.enabled[i]
+                    && m.target == Target::Dockerfile
+                    && matches!(m.family, Family::Security | Family::Size)
+                    && !matches!(m.code, "SEC001")
+            })
+            .collect();
+        let df = syntax::parse(&text);
+        let model = Model::new(&text, &df, None);
+        let scripts = rules::collect_scripts(&text, &model);
+        let mut out = Vec::new();
+        let inputs = Inputs::default();
+        for (index, rule) in registry().iter().enumerate() {
+            if !history_rules[index] {
+                continue;
+            }
+            let meta = rule.meta();
+            let mut cx = Context {
+                source: &text,
+                dockerfile: &df,
+                model: &model,
+                scripts: &scripts,
+                options: self.options[index].as_ref(),
+                inputs: &inputs,
+                meta,
+                diagnostics: Vec::new(),
+            };
+            rule.check(&mut cx);
+            for mut d in cx.diagnostics {
+                let at = d.range.start as usize;
+                let Some((_, step)) = starts.iter().rev().find(|(s, _)| *s <= at) else {
+                    continue;
+                };
+                d.message = format!("history step {}: {}", step.index, d.message);
+                d.range = step.created_by_range;
+                d.fix = None;
+                d.labels.clear();
+                d.severity = self.severity[index];
+                out.push(d);
+            }
+        }
+        out
+    }
+
+    fn image_options(&self, inputs: &Inputs) -> crate::image::ImageOptions {
+        use crate::rules::image as img;
+        let mut o = crate::image::ImageOptions {
+            reference: inputs.image_reference.clone(),
+            ..Default::default()
+        };
+        let opt = |code: &str| {
+            registry()
+                .iter()
+                .position(|r| r.meta().code == code)
+                .and_then(|i| self.options[i].as_ref())
+        };
+        let get_u64 = |v: &toml::Value, k: &str| {
+            v.get(k)
+                .and_then(toml::Value::as_integer)
+                .and_then(|n| u64::try_from(n).ok())
+        };
+        if let Some(v) = opt(img::SizeBudget::META.code) {
+            o.size_budget_bytes = get_u64(v, "max-bytes").unwrap_or(o.size_budget_bytes);
+        }
+        if let Some(v) = opt(img::LargeLayer::META.code) {
+            o.large_layer_bytes = get_u64(v, "max-bytes").unwrap_or(o.large_layer_bytes);
+            o.large_layer_share = v
+                .get("max-share")
+                .and_then(toml::Value::as_float)
+                .unwrap_or(o.large_layer_share);
+        }
+        if let Some(v) = opt(img::LayerCount::META.code) {
+            o.max_layers = get_u64(v, "max")
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(o.max_layers);
+        }
+        let strings = |v: &toml::Value, k: &str| {
+            v.get(k).and_then(toml::Value::as_array).map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_owned))
+                    .collect::<Vec<_>>()
+            })
+        };
+        if let Some(v) = opt(img::SinglePlatform::META.code) {
+            o.required_platforms = strings(v, "platforms").unwrap_or(o.required_platforms);
+            o.require_multi_platform = v
+                .get("require-multi-platform")
+                .and_then(toml::Value::as_bool)
+                .unwrap_or(false);
+        }
+        if let Some(v) = opt(img::MissingOciLabels::META.code) {
+            o.required_labels = strings(v, "labels").unwrap_or(o.required_labels);
+        }
+        o
+    }
+
     fn report_suppressions(&self, sups: &[suppress::Suppression], out: &mut Vec<Diagnostic>) {
         use crate::rules::style::{UnknownSuppression, UnusedSuppression};
         let unknown = registry()
@@ -203,7 +378,7 @@ impl Linter {
             .iter()
             .position(|r| r.meta().code == UnusedSuppression::META.code);
         for s in sups.iter().filter(|s| s.origin == Origin::Stowage) {
-            if s.rule.is_none() {
+            if s.rules.is_empty() {
                 if let Some(i) = unknown.filter(|i| self.enabled[*i]) {
                     let m = &UnknownSuppression::META;
                     out.push(

@@ -27,8 +27,8 @@ pub struct Suppression {
     pub origin: Origin,
     pub code: String,
     pub code_range: TextRange,
-    /// The rule it resolves to (registry index), if any.
-    pub rule: Option<usize>,
+    /// The rules it resolves to (registry indices); empty when the code is unknown.
+    pub rules: Vec<usize>,
     /// `None` for file-wide; else the range of the instruction it covers.
     pub scope: Option<TextRange>,
     pub used: bool,
@@ -52,6 +52,14 @@ fn split_codes(list: &str, base: usize) -> Vec<(String, TextRange)> {
     out
 }
 
+/// The rules a suppression code names: a code, a name, or another tool's alias.
+fn resolve(code: &str) -> Vec<usize> {
+    match Selector::parse(code) {
+        Ok(sel @ (Selector::Rule(_) | Selector::Alias(_))) => sel.rules(),
+        _ => Vec::new(),
+    }
+}
+
 /// Finds every suppression in the file.
 #[must_use]
 pub fn collect(src: &str, df: &Dockerfile) -> Vec<Suppression> {
@@ -68,15 +76,12 @@ pub fn collect(src: &str, df: &Dockerfile) -> Vec<Suppression> {
                                file_wide: bool,
                                pending: &mut Vec<Suppression>| {
                     for (code, range) in split_codes(list, base + offset) {
-                        let rule = Selector::parse(&code).ok().and_then(|s| match s {
-                            Selector::Rule(i) => Some(i),
-                            _ => None,
-                        });
+                        let rules = resolve(&code);
                         let s = Suppression {
                             origin,
                             code,
                             code_range: range,
-                            rule,
+                            rules,
                             scope: None,
                             used: false,
                         };
@@ -162,19 +167,12 @@ pub fn collect(src: &str, df: &Dockerfile) -> Vec<Suppression> {
                                 + (part.len() - part.trim_start().len())
                                 + "skip=".len();
                             for (code, range) in split_codes(list, off) {
-                                let rule = if code.eq_ignore_ascii_case("all") {
-                                    None
-                                } else {
-                                    Selector::parse(&code).ok().and_then(|s| match s {
-                                        Selector::Rule(i) => Some(i),
-                                        _ => None,
-                                    })
-                                };
+                                let rules = resolve(&code);
                                 out.push(Suppression {
                                     origin: Origin::BuildKit,
                                     code,
                                     code_range: range,
-                                    rule,
+                                    rules,
                                     scope: None,
                                     used: false,
                                 });
@@ -210,7 +208,7 @@ pub fn is_suppressed(sups: &mut [Suppression], rule_index: usize, range: TextRan
         if !applies {
             continue;
         }
-        let matches = s.rule == Some(rule_index)
+        let matches = s.rules.contains(&rule_index)
             || (s.origin == Origin::BuildKit
                 && s.code.eq_ignore_ascii_case("all")
                 && meta.aliases.iter().any(|a| is_buildkit_name(a)));

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use stowage_core::rules::{FixAvailability, Target, registry};
+use stowage_core::rules::{FixAvailability, registry};
 use stowage_core::text::{LineIndex, PositionEncoding};
 use stowage_core::{Config, Inputs, Linter, syntax};
 
@@ -22,12 +22,10 @@ fn fixture_files() -> Vec<PathBuf> {
         .filter_map(Result::ok)
     {
         if let Ok(files) = std::fs::read_dir(family.path()) {
-            out.extend(
-                files
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|e| e == "Dockerfile")),
-            );
+            out.extend(files.filter_map(Result::ok).map(|e| e.path()).filter(|p| {
+                p.extension()
+                    .is_some_and(|e| e == "Dockerfile" || e == "json")
+            }));
         }
     }
     out.sort();
@@ -52,9 +50,23 @@ fn linter_for(code: &str, path: &Path) -> Linter {
     Linter::new(config).expect("valid config")
 }
 
-fn render(src: &str, linter: &Linter, code: &str) -> (String, usize) {
+/// Inputs for a fixture: a sibling `<fixture>.dockerignore` becomes the build context's `.dockerignore`.
+fn inputs_for(path: &Path) -> Inputs {
+    let dockerignore = std::fs::read_to_string(path.with_extension("dockerignore")).ok();
+    Inputs { dockerignore_checked: dockerignore.is_some(), dockerignore, ..Inputs::default() }
+}
+
+fn is_image(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "json")
+}
+
+fn render(src: &str, linter: &Linter, code: &str, path: &Path) -> (String, usize) {
     let index = LineIndex::new(src);
-    let result = linter.lint_bytes(src.as_bytes(), &Inputs::default()).1;
+    let result = if is_image(path) {
+        linter.lint_image(src)
+    } else {
+        linter.lint_bytes(src.as_bytes(), &inputs_for(path)).1
+    };
     let mut out = String::new();
     let ours: Vec<_> = result
         .diagnostics
@@ -105,7 +117,7 @@ fn rule_fixtures_match_snapshots() {
         let linter = linter_for(&code, path);
         if invalid_utf8 {
             // The decoded text is what the diagnostics refer to.
-            let result = linter.lint_bytes(&bytes, &Inputs::default()).1;
+            let result = linter.lint_bytes(&bytes, &inputs_for(path)).1;
             assert!(
                 result.diagnostics.iter().any(|d| d.code == code),
                 "{}: fixture does not trigger {code}",
@@ -113,7 +125,7 @@ fn rule_fixtures_match_snapshots() {
             );
             continue;
         }
-        let (mut text, count) = render(&src, &linter, &code);
+        let (mut text, count) = render(&src, &linter, &code, path);
         let is_ok_case = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -132,11 +144,11 @@ fn rule_fixtures_match_snapshots() {
             "{}: fixture does not trigger {code}",
             path.display()
         );
-        let fixed = linter.fix(&src, &Inputs::default(), true);
-        if fixed.output != src {
+        let fixed = linter.fix(&src, &inputs_for(path), true);
+        if !is_image(path) && fixed.output != src {
             let _ = write!(text, "--- fixed ---\n{}", fixed.output);
             // Convergence: a second fix pass changes nothing.
-            let again = linter.fix(&fixed.output, &Inputs::default(), true);
+            let again = linter.fix(&fixed.output, &inputs_for(path), true);
             assert_eq!(
                 again.output,
                 fixed.output,
@@ -171,12 +183,11 @@ fn rule_fixtures_match_snapshots() {
 }
 
 #[test]
-fn every_dockerfile_rule_has_a_triggering_fixture() {
+fn every_rule_has_a_triggering_fixture() {
     let files = fixture_files();
     let missing: Vec<&str> = registry()
         .iter()
         .map(|r| r.meta())
-        .filter(|m| m.target == Target::Dockerfile)
         .filter(|m| {
             !files
                 .iter()
@@ -198,7 +209,7 @@ fn declared_fix_availability_is_honest() {
         };
         let bytes = std::fs::read(&path).expect("fixture");
         let result = linter_for(&code, &path)
-            .lint_bytes(&bytes, &Inputs::default())
+            .lint_bytes(&bytes, &inputs_for(&path))
             .1;
         for d in result.diagnostics.iter().filter(|d| d.code == code) {
             match rule.meta().fix {

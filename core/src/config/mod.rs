@@ -102,7 +102,7 @@ impl Config {
         }
         for key in self.severity.keys().chain(self.rules.keys()) {
             match Selector::parse(key) {
-                Ok(Selector::Rule(_)) => {}
+                Ok(Selector::Rule(_) | Selector::Alias(_)) => {}
                 Ok(_) => {
                     let mut e = ConfigError::new(format!(
                         "`{key}` names a group of rules; use one rule code or name here"

@@ -10,8 +10,10 @@ use super::ConfigError;
 pub enum Selector {
     All,
     Family(Family),
-    /// Index into the registry.
+    /// Index into the registry (a code or a name).
     Rule(usize),
+    /// Another tool's id: selects every rule that carries it (`DS-0001` is two Stowage rules).
+    Alias(&'static str),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,10 +48,8 @@ impl std::fmt::Display for SelectorError {
     }
 }
 
-fn matches(meta: &RuleMeta, s: &str) -> bool {
-    meta.code.eq_ignore_ascii_case(s)
-        || meta.name.eq_ignore_ascii_case(s)
-        || meta.aliases.iter().any(|a| a.eq_ignore_ascii_case(s))
+fn matches_id(meta: &RuleMeta, s: &str) -> bool {
+    meta.code.eq_ignore_ascii_case(s) || meta.name.eq_ignore_ascii_case(s)
 }
 
 impl Selector {
@@ -66,8 +66,15 @@ impl Selector {
             return Ok(Self::Family(f));
         }
         let rules = registry();
-        if let Some(i) = rules.iter().position(|r| matches(r.meta(), s)) {
+        if let Some(i) = rules.iter().position(|r| matches_id(r.meta(), s)) {
             return Ok(Self::Rule(i));
+        }
+        if let Some(alias) = rules
+            .iter()
+            .flat_map(|r| r.meta().aliases.iter())
+            .find(|a| a.eq_ignore_ascii_case(s))
+        {
+            return Ok(Self::Alias(alias));
         }
         let candidates = rules.iter().flat_map(|r| [r.meta().code, r.meta().name]);
         Err(SelectorError {
@@ -83,7 +90,19 @@ impl Selector {
             Self::All => true,
             Self::Family(f) => meta.family == f,
             Self::Rule(i) => i == index,
+            Self::Alias(a) => meta.aliases.contains(&a),
         }
+    }
+
+    /// The registry indices this selector picks.
+    #[must_use]
+    pub fn rules(self) -> Vec<usize> {
+        registry()
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| self.selects(*i, r.meta()))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// How specific a selector is (a rule beats a family beats `all`), for precedence.
@@ -92,7 +111,7 @@ impl Selector {
         match self {
             Self::All => 0,
             Self::Family(_) => 1,
-            Self::Rule(_) => 2,
+            Self::Rule(_) | Self::Alias(_) => 2,
         }
     }
 }

@@ -74,7 +74,7 @@ pub struct ImageOptions {
 impl Default for ImageOptions {
     fn default() -> Self {
         Self {
-            size_budget_bytes: 1 << 30,
+            size_budget_bytes: 1_000_000_000,
             large_layer_bytes: 500_000_000,
             large_layer_share: 0.5,
             max_layers: 50,

@@ -195,3 +195,49 @@ impl<'a> Context<'a> {
         range.slice(self.source)
     }
 }
+
+/// The context of an image rule: the analysed document and the findings of the image checks.
+pub struct ImageContext<'a> {
+    pub source: &'a str,
+    pub analysis: &'a crate::image::ImageAnalysis,
+    pub(crate) findings: &'a [crate::image::ImageFinding],
+    pub(crate) meta: &'static RuleMeta,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl ImageContext<'_> {
+    /// Reports the image-check findings named after this rule.
+    pub fn report_findings(&mut self) {
+        for f in self.findings.iter().filter(|f| f.rule == self.meta.name) {
+            let mut d = Diagnostic::new(
+                self.meta.code,
+                self.meta.name,
+                self.meta.severity,
+                f.message.clone(),
+                f.range,
+            );
+            if !f.pointer.is_empty() {
+                d.help = Some(format!("at JSON Pointer {}", f.pointer));
+            }
+            self.diagnostics.push(d);
+        }
+    }
+
+    /// Reports the document's syntax and structure errors.
+    pub fn report_errors(&mut self) {
+        for e in &self.analysis.errors {
+            let message = if e.pointer.is_empty() {
+                e.message.clone()
+            } else {
+                format!("{} (at {})", e.message, e.pointer)
+            };
+            self.diagnostics.push(Diagnostic::new(
+                self.meta.code,
+                self.meta.name,
+                e.severity,
+                message,
+                e.range,
+            ));
+        }
+    }
+}

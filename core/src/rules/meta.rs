@@ -154,8 +154,8 @@ macro_rules! declare_rule {
             default_enabled: $enabled:literal,
             fix: $fix:ident,
             aliases: [$($alias:literal),* $(,)?],
-            summary: $summary:literal $(,)?
-            $(, target: $target:ident)?
+            summary: $summary:literal
+            $(, target: $target:ident)? $(,)?
         }
     ) => {
         $(#[doc = $doc])*

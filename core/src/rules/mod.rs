@@ -6,6 +6,7 @@ mod meta;
 
 pub mod correctness;
 pub mod docs;
+pub mod image;
 pub mod policy;
 pub mod reproducibility;
 pub mod security;
@@ -16,7 +17,7 @@ pub mod syntax;
 use std::sync::OnceLock;
 
 pub(crate) use context::collect_scripts;
-pub use context::{Context, RunScript, ScriptSource};
+pub use context::{Context, ImageContext, RunScript, ScriptSource};
 pub use meta::{Family, FixAvailability, RuleMeta, Target};
 
 /// A check. Dockerfile rules implement `check`, image rules `check_image`.
@@ -24,6 +25,8 @@ pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
 
     fn check(&self, _cx: &mut Context<'_>) {}
+
+    fn check_image(&self, _cx: &mut ImageContext<'_>) {}
 }
 
 /// Every rule, in code order. Built once.
@@ -39,6 +42,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         all.extend_from_slice(size::RULES);
         all.extend_from_slice(reproducibility::RULES);
         all.extend_from_slice(policy::RULES);
+        all.extend_from_slice(image::RULES);
         all.sort_by_key(|r| r.meta().code);
         all
     })

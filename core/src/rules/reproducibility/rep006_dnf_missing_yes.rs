@@ -1,0 +1,49 @@
+use super::common_yes::check_missing_yes;
+use crate::declare_rule;
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::rpm::RpmTool;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports `dnf` commands that ask for confirmation (install, remove, update, …)
+    /// without `-y`.
+    ///
+    /// ## Why is this bad?
+    /// A build has no terminal to answer the confirmation prompt: the command aborts and the
+    /// build fails, or depends on defaults that differ between versions.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM fedora:40
+    /// RUN dnf install httpd && dnf clean all
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM fedora:40
+    /// RUN dnf install -y httpd && dnf clean all
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: inserts `-y`, which only answers the prompt the build could not answer.
+    pub DnfMissingYes {
+        code: "REP006",
+        name: "dnf-missing-yes",
+        family: Reproducibility,
+        severity: Warning,
+        default_enabled: true,
+        fix: Always,
+        aliases: ["DL3038"],
+        summary: "dnf install without -y",
+    }
+}
+
+impl Rule for DnfMissingYes {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        check_missing_yes(cx, RpmTool::Dnf, "-y", false);
+    }
+}

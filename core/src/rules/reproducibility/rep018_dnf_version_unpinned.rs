@@ -1,0 +1,65 @@
+use super::common_pin::is_not_a_plain_package;
+use crate::declare_rule;
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::rpm::{RpmCommand, RpmTool};
+
+declare_rule! {
+    /// ## What it does
+    /// REP0182
+    ///
+    /// ## Why is this bad?
+    /// Without a version, each build installs whatever is newest that day. Two builds of the
+    /// same Dockerfile can differ, and an incompatible release can break the image without any
+    /// change to the Dockerfile.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM fedora:40
+    /// RUN dnf install -y httpd && dnf clean all
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM fedora:40
+    /// RUN dnf install -y httpd-2.4.62 && dnf clean all
+    /// ```
+    pub DnfVersionUnpinned {
+        code: "REP018",
+        name: "dnf-version-unpinned",
+        family: Reproducibility,
+        severity: Warning,
+        default_enabled: false,
+        fix: None,
+        aliases: ["DL3041"],
+        summary: "dnf install of a package without a version",
+    }
+}
+
+impl Rule for DnfVersionUnpinned {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        for run in cx.scripts {
+            for cmd in &run.script.commands {
+                let Some(r) = RpmCommand::from(cmd) else {
+                    continue;
+                };
+                if !matches!(r.tool, RpmTool::Dnf | RpmTool::Microdnf) || !r.is_install() {
+                    continue;
+                }
+                for p in &r.packages {
+                    if p.is_pinned() || is_not_a_plain_package(p) {
+                        continue;
+                    }
+                    cx.report(
+                        run.file_range(p.range),
+                        format!("`{}` is installed without a version", p.name),
+                    )
+                    .set_help(format!("pin it as `{}-<version>`", p.name));
+                }
+            }
+        }
+    }
+}

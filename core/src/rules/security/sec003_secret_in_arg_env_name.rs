@@ -1,0 +1,238 @@
+use serde::Deserialize;
+
+use super::shared::{VarOrigin, var_settings};
+use crate::declare_rule;
+use crate::rules::{Context, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports `ARG` and `ENV` names that look like they hold a secret: names whose
+    /// `_`-separated words include `apikey`, `auth`, `credential(s)`, `key`, `password`,
+    /// `pword`, `passwd`, `secret` or `token`, plus well-known names such as `PGPASSWORD` or
+    /// `MYSQL_PWD`.
+    ///
+    /// To stay quiet on the classic false positives it skips names that also contain a word
+    /// like `public`, `file`, `path`, `url`, `name`, `id`, `user`, `version`, `sock` or `type`
+    /// (`PASSWORD_FILE`, `SSH_AUTH_SOCK`, `PUBLIC_KEY`, `KEY_NAME`), values that are clearly not
+    /// secrets (an absolute path, `true`/`false`, a number, an empty string) and
+    /// `GPG_KEY`-style variables whose value is a 40-hex-digit key fingerprint, as the official
+    /// python and ruby images use.
+    ///
+    /// ## Why is this bad?
+    /// `ENV` values are stored in the image configuration, and build arguments are recorded in
+    /// the image history (`docker history`) and in provenance attestations. Anyone who can pull
+    /// the image can read them.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM node:20-slim
+    /// ARG NPM_TOKEN
+    /// RUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM node:20-slim
+    /// RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci
+    /// ```
+    ///
+    /// ## Options
+    /// `allow`: names to accept (case-insensitive), e.g. `allow = ["SONAR_TOKEN_TYPE"]`.
+    pub SecretInArgEnvName {
+        code: "SEC003",
+        name: "secret-in-arg-env-name",
+        family: Security,
+        severity: Warning,
+        default_enabled: true,
+        fix: None,
+        aliases: ["DL3064", "SecretsUsedInArgOrEnv", "DS-0031"],
+        summary: "ARG or ENV name suggests a secret",
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct Options {
+    allow: Vec<String>,
+}
+
+const SECRET_TOKENS: &[&str] = &[
+    "apikey",
+    "auth",
+    "credential",
+    "credentials",
+    "key",
+    "password",
+    "pword",
+    "passwd",
+    "secret",
+    "token",
+];
+
+const SAFE_TOKENS: &[&str] = &[
+    "public",
+    "pub",
+    "file",
+    "files",
+    "version",
+    "path",
+    "url",
+    "uri",
+    "name",
+    "id",
+    "user",
+    "username",
+    "sock",
+    "socket",
+    "type",
+    "dir",
+    "host",
+    "port",
+    "server",
+    "endpoint",
+    "length",
+    "size",
+    "ttl",
+    "timeout",
+    "expiry",
+    "expires",
+    "mode",
+    "method",
+    "enabled",
+    "disabled",
+    "required",
+    "header",
+    "provider",
+    "algorithm",
+    "location",
+    "fingerprint",
+    "keyring",
+    "keyserver",
+    "keyid",
+    "prefix",
+    "field",
+    "format",
+    "policy",
+    "store",
+    "backend",
+];
+
+/// Well-known names that the token split misses or must always report.
+const KNOWN: &[&str] = &[
+    "PGPASSWORD",
+    "MYSQL_PWD",
+    "PASSPHRASE",
+    "GITHUB_TOKEN",
+    "GH_TOKEN",
+    "GITLAB_TOKEN",
+    "CI_JOB_TOKEN",
+    "NPM_TOKEN",
+    "NODE_AUTH_TOKEN",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AZURE_CLIENT_SECRET",
+    "GOOGLE_API_KEY",
+    "HF_TOKEN",
+    "HUGGING_FACE_HUB_TOKEN",
+    "OPENAI_API_KEY",
+    "SONAR_TOKEN",
+    "SENTRY_AUTH_TOKEN",
+    "DOCKER_PASSWORD",
+    "TWINE_PASSWORD",
+    "PYPI_TOKEN",
+    "NUGET_API_KEY",
+    "SLACK_TOKEN",
+    "STRIPE_SECRET_KEY",
+    "DATABASE_PASSWORD",
+    "DB_PASS",
+    "DB_PASSWORD",
+    "REDIS_PASSWORD",
+    "JWT_SECRET",
+    "SECRET_KEY_BASE",
+    "ACCESS_TOKEN",
+    "PRIVATE_TOKEN",
+    "GITHUB_PAT",
+    "CARGO_REGISTRY_TOKEN",
+    "BUNDLE_GITHUB__COM",
+];
+
+/// Names that look like secrets but are known not to be (or to hold a path).
+const KNOWN_SAFE: &[&str] = &[
+    "GOOGLE_APPLICATION_CREDENTIALS",
+    "SSH_AUTH_SOCK",
+    "GPG_KEYS",
+    "AWS_ACCESS_KEY_ID",
+];
+
+fn is_secret_name(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    if KNOWN_SAFE.contains(&upper.as_str()) {
+        return false;
+    }
+    if KNOWN.contains(&upper.as_str()) {
+        return true;
+    }
+    let lower = name.to_ascii_lowercase().replace('-', "_");
+    let tokens: Vec<&str> = lower.split('_').filter(|t| !t.is_empty()).collect();
+    if tokens.iter().any(|t| SAFE_TOKENS.contains(t)) {
+        return false;
+    }
+    tokens.iter().any(|t| SECRET_TOKENS.contains(t))
+}
+
+/// A value that obviously is not a secret.
+fn is_harmless_value(name: &str, value: &str) -> bool {
+    let v = value.trim();
+    let lower = v.to_ascii_lowercase();
+    if v.is_empty()
+        || v.starts_with('/')
+        || v.starts_with("./")
+        || v.starts_with("~/")
+        || matches!(
+            lower.as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off"
+        )
+        || v.chars().all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    // `GPG_KEY`, `NODE_GPG_KEY`… holding a public key fingerprint (40 hex digits, maybe spaced).
+    let hex: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+    let upper = name.to_ascii_uppercase();
+    upper.contains("GPG")
+        && hex.len() % 40 == 0
+        && !hex.is_empty()
+        && hex.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+impl Rule for SecretInArgEnvName {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let opts: Options = cx.options();
+        for v in var_settings(cx) {
+            if v.origin == VarOrigin::Run
+                || opts.allow.iter().any(|a| a.eq_ignore_ascii_case(&v.name))
+                || !is_secret_name(&v.name)
+            {
+                continue;
+            }
+            if let Some(value) = &v.value
+                && is_harmless_value(&v.name, value)
+            {
+                continue;
+            }
+            let (what, stored) = match v.origin {
+                VarOrigin::Arg => ("ARG", "build arguments are recorded in the image history"),
+                _ => ("ENV", "ENV values are stored in the image configuration"),
+            };
+            cx.report(
+                v.name_range,
+                format!("{what} `{}` looks like a secret: {stored}", v.name),
+            )
+            .set_help("pass secrets with `RUN --mount=type=secret,id=…` (or `--mount=type=secret,env=NAME`) so they never reach a layer or the history");
+        }
+    }
+}

@@ -1,0 +1,271 @@
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+use super::shared::{mask, unquote};
+use crate::declare_rule;
+use crate::rules::{Context, Rule, RuleMeta, ScriptSource};
+use crate::syntax::{Args, CommandForm, Keyword};
+use crate::text::TextRange;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports values that *are* credentials, wherever they are written: `ENV` values, `ARG`
+    /// defaults, `LABEL` values, `RUN` commands (heredoc scripts and the files they write
+    /// included) and `COPY`/`ADD` heredoc files. It recognises AWS access key ids
+    /// (`AKIA…`/`ASIA…`) and the secret key next to them, GitHub (`ghp_`, `gho_`, `ghu_`,
+    /// `ghs_`, `ghr_`, `github_pat_`), GitLab (`glpat-`), npm (`npm_`), Slack (`xox…-`),
+    /// Stripe live (`sk_live_`) and Google (`AIza…`) tokens, private key blocks and passwords
+    /// embedded in URLs (`https://user:password@host`). Passwords that are variables (`$PASS`,
+    /// `${PASS}`) or masked (`***`) are not reported, nor are Dockerfile comments.
+    ///
+    /// The finding covers exactly the secret; the message shows at most its first four
+    /// characters.
+    ///
+    /// ## Why is this bad?
+    /// A credential in a Dockerfile is in the source repository, the build cache, the image
+    /// history or configuration, and every copy of the image. Rotating it is the only remedy
+    /// once it has been pushed.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// RUN git clone https://builder:hunter2hunter2@git.example.com/app.git /src
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// RUN --mount=type=secret,id=git_token \
+    ///     git clone "https://builder:$(cat /run/secrets/git_token)@git.example.com/app.git" /src
+    /// ```
+    pub SecretValue {
+        code: "SEC004",
+        name: "secret-value",
+        family: Security,
+        severity: Error,
+        default_enabled: true,
+        fix: None,
+        aliases: [],
+        summary: "A credential is written in the Dockerfile",
+    }
+}
+
+struct Pattern {
+    re: Regex,
+    /// Capture group holding the secret (0 = whole match).
+    group: usize,
+    what: &'static str,
+}
+
+fn patterns() -> &'static [Pattern] {
+    static P: OnceLock<Vec<Pattern>> = OnceLock::new();
+    P.get_or_init(|| {
+        [
+            (r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", 0, "an AWS access key id"),
+            (r"\bgh[pousr]_[A-Za-z0-9]{36,}", 0, "a GitHub token"),
+            (r"\bgithub_pat_[A-Za-z0-9_]{22,}", 0, "a GitHub token"),
+            (r"\bglpat-[A-Za-z0-9_-]{20,}", 0, "a GitLab token"),
+            (r"\bnpm_[A-Za-z0-9]{36}\b", 0, "an npm token"),
+            (r"\bxox[baprs]-[A-Za-z0-9-]{10,}", 0, "a Slack token"),
+            (r"\bsk_live_[A-Za-z0-9]{24,}", 0, "a Stripe secret key"),
+            (r"\bAIza[0-9A-Za-z_-]{35}", 0, "a Google API key"),
+            (
+                r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?",
+                0,
+                "a private key",
+            ),
+            (
+                r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@'\x22]+:([^\s/@'\x22]+)@[A-Za-z0-9\[]",
+                1,
+                "a password in a URL",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(re, group, what)| {
+            Regex::new(re).ok().map(|re| Pattern { re, group, what })
+        })
+        .collect()
+    })
+}
+
+fn aws_secret_key() -> Option<&'static Regex> {
+    static P: OnceLock<Option<Regex>> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"(?:^|[^A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?:$|[^A-Za-z0-9/+=])").ok()
+    })
+    .as_ref()
+}
+
+fn is_placeholder_password(p: &str) -> bool {
+    let lower = p.to_ascii_lowercase();
+    p.contains('$')
+        || p.contains('{')
+        || p.contains('<')
+        || p.contains('%')
+        || p.chars()
+            .all(|c| c == '*' || c == 'x' || c == 'X' || c == '.')
+        || matches!(
+            lower.as_str(),
+            "password" | "pass" | "passwd" | "secret" | "token" | "pwd" | "changeme" | "example"
+        )
+}
+
+/// AWS secret access keys (40 mixed-case base64 characters) in `text`, which must also hold
+/// an access key id: on their own such strings are too common to report.
+fn find_aws_secret(text: &str) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    let has_id = patterns().first().is_some_and(|p| p.re.is_match(text));
+    if !has_id {
+        return out;
+    }
+    let Some(re) = aws_secret_key() else {
+        return out;
+    };
+    for caps in re.captures_iter(text) {
+        let Some(m) = caps.get(1) else { continue };
+        let s = m.as_str();
+        let mixed = s.chars().any(|c| c.is_ascii_lowercase())
+            && s.chars().any(|c| c.is_ascii_uppercase())
+            && s.chars().any(|c| c.is_ascii_digit());
+        if mixed {
+            out.push((m.start(), m.end(), "an AWS secret access key"));
+        }
+    }
+    out
+}
+
+/// Secrets found in `text`: (byte range in `text`, kind, the secret).
+fn find(text: &str) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    for p in patterns() {
+        for caps in p.re.captures_iter(text) {
+            let Some(m) = caps.get(p.group) else { continue };
+            if p.group == 1 && is_placeholder_password(m.as_str()) {
+                continue;
+            }
+            out.push((m.start(), m.end(), p.what));
+        }
+    }
+    out
+}
+
+struct Sink {
+    seen: HashSet<(u32, u32)>,
+    found: Vec<(TextRange, &'static str, String)>,
+}
+
+impl Sink {
+    /// Scans `text`, whose byte `i` is at file offset given by `map(i..j)`.
+    fn scan(&mut self, text: &str, map: &dyn Fn(TextRange) -> TextRange) {
+        self.scan_with(text, map, find);
+    }
+
+    fn scan_with(
+        &mut self,
+        text: &str,
+        map: &dyn Fn(TextRange) -> TextRange,
+        finder: fn(&str) -> Vec<(usize, usize, &'static str)>,
+    ) {
+        for (s, e, what) in finder(text) {
+            let (Ok(s32), Ok(e32)) = (u32::try_from(s), u32::try_from(e)) else {
+                continue;
+            };
+            let range = map(TextRange::new(s32, e32));
+            if self.seen.insert((range.start, range.end)) {
+                let secret = text.get(s..e).unwrap_or("").to_owned();
+                self.found.push((range, what, secret));
+            }
+        }
+    }
+}
+
+impl Rule for SecretValue {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let mut sink = Sink {
+            seen: HashSet::new(),
+            found: Vec::new(),
+        };
+        let source = cx.source;
+        let shift = |base: TextRange| move |r: TextRange| r.shift(base.start);
+        for (_, ins, _) in cx
+            .instructions_with(Keyword::Env)
+            .chain(cx.instructions_with(Keyword::Label))
+        {
+            if let Args::Env(kvs) | Args::Label(kvs) = &ins.args {
+                for kv in kvs {
+                    sink.scan(kv.value.range.slice(source), &shift(kv.value.range));
+                }
+            }
+        }
+        for (_, ins, _) in cx.instructions_with(Keyword::Arg) {
+            if let Args::Arg(decls) = &ins.args {
+                for d in decls {
+                    if let Some(v) = &d.default {
+                        sink.scan(v.range.slice(source), &shift(v.range));
+                    }
+                }
+            }
+        }
+        // Shell scripts: only command words, redirect targets and here-document bodies, so
+        // comments inside heredoc scripts are skipped.
+        for run in cx.scripts {
+            let text = run.text();
+            let map = |r: TextRange| run.file_range(r);
+            for cmd in &run.script.commands {
+                let words = cmd
+                    .assignments
+                    .iter()
+                    .chain(&cmd.wrappers)
+                    .chain(cmd.name.as_ref())
+                    .chain(&cmd.args)
+                    .chain(cmd.redirects.iter().filter_map(|r| r.target.as_ref()));
+                for w in words {
+                    let local = w.range.slice(text);
+                    sink.scan(local, &|r: TextRange| map(r.shift(w.range.start)));
+                }
+                for body in cmd.redirects.iter().filter_map(|r| r.heredoc_body) {
+                    sink.scan(body.slice(text), &|r: TextRange| map(r.shift(body.start)));
+                }
+            }
+        }
+        // RUN heredocs that are not shell scripts, COPY/ADD heredoc files, exec-form RUNs.
+        for kw in [Keyword::Run, Keyword::Copy, Keyword::Add] {
+            for (i, ins, _) in cx.instructions_with(kw) {
+                for (h, doc) in ins.heredocs.iter().enumerate() {
+                    let is_script = cx.scripts.iter().any(|s| {
+                        s.index == i
+                            && std::ptr::eq(s.instruction, ins)
+                            && s.source == ScriptSource::Heredoc(h)
+                    });
+                    if !is_script {
+                        sink.scan(doc.content_range.slice(source), &shift(doc.content_range));
+                    }
+                }
+                if kw == Keyword::Run
+                    && let Some(CommandForm::Exec(e)) = ins.command()
+                {
+                    for w in &e.args {
+                        sink.scan(w.range.slice(source), &shift(w.range));
+                    }
+                }
+            }
+        }
+        // The AWS secret key sits next to its key id, in the same instruction.
+        for (_, ins) in cx.instructions() {
+            sink.scan_with(ins.range.slice(source), &shift(ins.range), find_aws_secret);
+        }
+        let mut found = sink.found;
+        found.sort_by_key(|(r, _, _)| (r.start, r.end));
+        for (range, what, secret) in found {
+            let secret = unquote(&secret).to_owned();
+            cx.report(range, format!("this looks like {what} ({})", mask(&secret)))
+                .set_help("remove it, rotate it, and pass it at build time with `RUN --mount=type=secret,id=…`");
+        }
+    }
+}

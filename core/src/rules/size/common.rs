@@ -1,0 +1,286 @@
+//! Helpers shared by the size and reproducibility rules: cache-mount checks, the commands of
+//! one RUN, and fixes that add a flag or append a command while keeping the file's layout.
+
+use crate::fix::Edit;
+use crate::model::{BaseKind, Model};
+use crate::rules::{Context, RunScript, ScriptSource};
+use crate::shell::{Command, Word};
+use crate::syntax::{Instruction, MountKind};
+use crate::text::TextRange;
+
+fn trim_slash(p: &str) -> &str {
+    let t = p.trim_end_matches('/');
+    if t.is_empty() { "/" } else { t }
+}
+
+/// `inner` is `outer` or a path below it.
+fn path_within(inner: &str, outer: &str) -> bool {
+    let (inner, outer) = (trim_slash(inner), trim_slash(outer));
+    outer == "/"
+        || inner == outer
+        || inner
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// A `--mount=type=cache` or `type=tmpfs` of the RUN covers one of `dirs`.
+#[must_use]
+pub(crate) fn cache_mounted(ins: &Instruction, dirs: &[&str]) -> bool {
+    ins.mounts().iter().any(|m| {
+        matches!(m.kind, MountKind::Cache | MountKind::Tmpfs)
+            && m.target
+                .as_deref()
+                .is_some_and(|t| dirs.iter().any(|d| path_within(d, t)))
+    })
+}
+
+/// A cache or tmpfs mount whose target satisfies `pred`.
+#[must_use]
+pub(crate) fn cache_mount_where(ins: &Instruction, pred: impl Fn(&str) -> bool) -> bool {
+    ins.mounts().iter().any(|m| {
+        matches!(m.kind, MountKind::Cache | MountKind::Tmpfs)
+            && m.target.as_deref().is_some_and(|t| pred(trim_slash(t)))
+    })
+}
+
+/// The RUN's layer ends up in the shipped image (ONBUILD triggers run in child images, which ship).
+#[must_use]
+pub(crate) fn ships(cx: &Context<'_>, run: &RunScript<'_>) -> bool {
+    run.onbuild || cx.model.is_shipped(run.index)
+}
+
+/// Every command of the RUN at `index` (shell form and heredoc scripts).
+pub(crate) fn run_commands<'s>(
+    scripts: &'s [RunScript<'s>],
+    index: usize,
+) -> impl Iterator<Item = &'s Command> + 's {
+    scripts
+        .iter()
+        .filter(move |r| r.index == index)
+        .flat_map(|r| r.script.commands.iter())
+}
+
+/// `rm` of a path at or below one of `dirs` in the RUN at `index`.
+#[must_use]
+pub(crate) fn removes_path(scripts: &[RunScript<'_>], index: usize, dirs: &[&str]) -> bool {
+    run_commands(scripts, index).any(|c| {
+        c.name_str() == "rm"
+            && c.args.iter().any(|w| {
+                let v = w.value.trim_end_matches('*');
+                dirs.iter().any(|d| path_within(v, d))
+            })
+    })
+}
+
+/// The file range from the start of `a` to the end of `b`.
+#[must_use]
+pub(crate) fn span(run: &RunScript<'_>, a: &Word, b: &Word) -> TextRange {
+    run.file_range(a.range).cover(run.file_range(b.range))
+}
+
+/// The command name through the subcommand word (`apt-get update`), or the name alone.
+#[must_use]
+pub(crate) fn head_range(run: &RunScript<'_>, cmd: &Command, sub: Option<&Word>) -> TextRange {
+    match (&cmd.name, sub) {
+        (Some(n), Some(s)) => span(run, n, s),
+        (Some(n), None) => run.file_range(n.range),
+        _ => run.file_range(cmd.range),
+    }
+}
+
+/// Inserts ` text` right after `word`.
+#[must_use]
+pub(crate) fn insert_after(run: &RunScript<'_>, word: &Word, text: &str) -> Edit {
+    Edit::insert(run.file_range(word.range).end, format!(" {text}"))
+}
+
+fn leading_ws(line: &str) -> &str {
+    let n = line.len() - line.trim_start().len();
+    line.get(..n).unwrap_or("")
+}
+
+/// The continuation style of an instruction: `(leading, indent)` where `leading` means lines
+/// start with `&&` (else they end with `&& \`).
+fn continuation_style(before: &str, escape: char) -> (bool, String) {
+    let lines: Vec<&str> = before.lines().collect();
+    let leading = lines
+        .iter()
+        .skip(1)
+        .filter(|l| l.trim_start().starts_with("&&"))
+        .count();
+    let trailing = lines
+        .iter()
+        .filter(|l| {
+            l.trim_end()
+                .strip_suffix(escape)
+                .is_some_and(|r| r.trim_end().ends_with("&&"))
+        })
+        .count();
+    if leading > 0 && leading >= trailing {
+        let indent = lines
+            .iter()
+            .rev()
+            .find(|l| l.trim_start().starts_with("&&"))
+            .map_or(" ", |l| leading_ws(l));
+        (true, indent.to_owned())
+    } else {
+        let indent = lines
+            .iter()
+            .skip(1)
+            .rev()
+            .map(|l| leading_ws(l))
+            .find(|w| !w.is_empty())
+            .unwrap_or("    ");
+        (false, indent.to_owned())
+    }
+}
+
+/// The separator to put between the end of one shell-form script (ending at `at`) and a new
+/// command, matching how the instruction already continues its lines.
+#[must_use]
+pub(crate) fn joiner(source: &str, escape: char, ins: &Instruction, at: u32) -> String {
+    let before = source
+        .get(ins.range.start_usize()..at as usize)
+        .unwrap_or("");
+    if !before.contains('\n') {
+        return " && ".to_owned();
+    }
+    match continuation_style(before, escape) {
+        (true, indent) => format!(" {escape}\n{indent}&& "),
+        (false, indent) => format!(" && {escape}\n{indent}"),
+    }
+}
+
+/// Where a shell-form script can be extended: the file offset just after its last byte, when
+/// appending `&& cmd` there is sound (no trailing comment, operator or parse error).
+#[must_use]
+pub(crate) fn script_end(run: &RunScript<'_>) -> Option<u32> {
+    if run.source != ScriptSource::ShellForm
+        || !run.script.errors.is_empty()
+        || !run.instruction.heredocs.is_empty()
+    {
+        return None;
+    }
+    let text = run.text();
+    let trimmed = text.trim_end();
+    if trimmed.is_empty() || trimmed.ends_with(['&', '|', ';', '\\', '`']) {
+        return None;
+    }
+    let last_cmd_end = run
+        .script
+        .commands
+        .iter()
+        .map(|c| c.range.end_usize())
+        .max()
+        .unwrap_or(0);
+    if trimmed
+        .get(last_cmd_end..)
+        .is_none_or(|tail| tail.contains('#'))
+    {
+        return None;
+    }
+    let n = u32::try_from(trimmed.len()).ok()?;
+    Some(run.file_range(TextRange::new(n - 1, n)).end)
+}
+
+/// An edit appending `command` to the script of `run`: `&& command` for shell form (in the
+/// file's continuation style), a new last line for a heredoc script.
+#[must_use]
+pub(crate) fn append_command(cx: &Context<'_>, run: &RunScript<'_>, command: &str) -> Option<Edit> {
+    match run.source {
+        ScriptSource::ShellForm => {
+            let at = script_end(run)?;
+            let sep = joiner(cx.source, cx.dockerfile.escape, run.instruction, at);
+            Some(Edit::insert(at, format!("{sep}{command}")))
+        }
+        ScriptSource::Heredoc(h) => {
+            let doc = run.instruction.heredocs.get(h)?;
+            doc.terminator_range?;
+            let content = doc.content_range.slice(cx.source);
+            let indent = content
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .map_or("", leading_ws);
+            let nl = if content.is_empty() || content.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            Some(Edit::insert(
+                doc.content_range.end,
+                format!("{nl}{indent}{command}\n"),
+            ))
+        }
+    }
+}
+
+/// The image the stage chain of instruction `i` starts from (`None` for scratch/unresolved).
+#[must_use]
+pub(crate) fn root_image(model: &Model<'_>, i: usize) -> Option<String> {
+    let mut stage = model.contexts.get(i)?.stage;
+    for _ in 0..=model.stages.len() {
+        let s = model.stages.get(stage?)?;
+        match &s.base.kind {
+            BaseKind::Stage(p) => stage = Some(*p),
+            BaseKind::Image(r) => return Some(r.repository.to_ascii_lowercase()),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Shared check of the rpm-family cleanup rules: an install by one of `tools` in a shipped RUN
+/// without `<tool> clean all` (zypper: `clean`) or removal of `dirs`, and no cache mount on them.
+pub(crate) fn check_rpm_clean(
+    cx: &mut Context<'_>,
+    tools: &[crate::shell::commands::rpm::RpmTool],
+    clean_args: &str,
+    dirs: &[&str],
+) {
+    use crate::fix::Fix;
+    use crate::shell::commands::rpm::RpmCommand;
+    let mut done = Vec::new();
+    for run in cx.scripts {
+        if done.contains(&run.index)
+            || !ships(cx, run)
+            || cache_mounted(run.instruction, dirs)
+            || removes_path(cx.scripts, run.index, dirs)
+        {
+            continue;
+        }
+        let cleaned = run_commands(cx.scripts, run.index)
+            .any(|c| RpmCommand::from(c).is_some_and(|r| tools.contains(&r.tool) && r.clean_all));
+        if cleaned {
+            continue;
+        }
+        for cmd in &run.script.commands {
+            let Some(rpm) = RpmCommand::from(cmd) else {
+                continue;
+            };
+            if !tools.contains(&rpm.tool) || !rpm.is_install() {
+                continue;
+            }
+            done.push(run.index);
+            let name = cmd.name_str();
+            let clean = format!("{name} {clean_args}");
+            let fix = append_command(cx, run, &clean)
+                .map(|e| Fix::safe(format!("Append `{clean}`"), vec![e]));
+            let d = cx.report(
+                head_range(run, cmd, rpm.subcommand),
+                format!(
+                    "`{name} {}` without `{clean}` in the same RUN",
+                    rpm.subcommand_str()
+                ),
+            );
+            d.set_help(format!(
+                "end the RUN with `{clean}`, or mount a cache on {}",
+                dirs.first().copied().unwrap_or("the package cache")
+            ));
+            if let Some(f) = fix {
+                d.set_fix(f);
+            }
+            break;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+use super::common::{cache_mounted, insert_after, removes_path, ships};
+use crate::declare_rule;
+use crate::fix::Fix;
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::apk::Apk;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports `apk add` without `--no-cache` in a stage that ships. A RUN that mounts a cache or
+    /// tmpfs on `/var/cache/apk` (or `/etc/apk/cache`), or removes `/var/cache/apk/*` itself,
+    /// is fine.
+    ///
+    /// ## Why is this bad?
+    /// Without `--no-cache`, apk keeps the downloaded package index under `/var/cache/apk`,
+    /// and it is shipped in the layer. `--no-cache` fetches the index to a temporary place and
+    /// also makes a separate `apk update` unnecessary.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// RUN apk update && apk add curl
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// RUN apk add --no-cache curl
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: inserts `--no-cache` after `add`. The installed packages are the same.
+    pub ApkNoCache {
+        code: "SZ003",
+        name: "apk-no-cache",
+        family: Size,
+        severity: Info,
+        default_enabled: true,
+        fix: Always,
+        aliases: ["DL3019", "DS-0025"],
+        summary: "apk add without --no-cache",
+    }
+}
+
+const CACHE: &[&str] = &["/var/cache/apk", "/etc/apk/cache"];
+
+impl Rule for ApkNoCache {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        for run in cx.scripts {
+            if !ships(cx, run)
+                || cache_mounted(run.instruction, CACHE)
+                || removes_path(cx.scripts, run.index, &["/var/cache/apk"])
+            {
+                continue;
+            }
+            for cmd in &run.script.commands {
+                let Some(apk) = Apk::from(cmd) else { continue };
+                let Some(sub) = apk.subcommand else { continue };
+                if sub.value != "add" || apk.no_cache {
+                    continue;
+                }
+                let fix = Fix::safe("Add --no-cache", vec![insert_after(run, sub, "--no-cache")]);
+                cx.report(run.file_range(sub.range), "`apk add` without --no-cache")
+                    .set_help("add `--no-cache` so the package index is not kept in the layer")
+                    .set_fix(fix);
+            }
+        }
+    }
+}

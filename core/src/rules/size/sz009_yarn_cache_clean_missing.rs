@@ -1,0 +1,82 @@
+use super::common::{append_command, cache_mount_where, head_range, run_commands, ships};
+use crate::declare_rule;
+use crate::fix::Fix;
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::npm::{Npm, NpmTool};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports `yarn install` (or `yarn add`, or bare `yarn`) in a shipped stage when the same
+    /// RUN does not run `yarn cache clean`. A RUN with a cache or tmpfs mount on the yarn cache
+    /// (a target containing `yarn`) is fine.
+    ///
+    /// ## Why is this bad?
+    /// Yarn copies every package it downloads into its global cache. In an image that cache is
+    /// never used again but ships with the layer, roughly doubling the weight of `node_modules`.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM node:20-slim
+    /// COPY package.json yarn.lock ./
+    /// RUN yarn install --frozen-lockfile
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM node:20-slim
+    /// COPY package.json yarn.lock ./
+    /// RUN yarn install --frozen-lockfile && yarn cache clean
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: appends `yarn cache clean` at the end of the RUN. No fix is offered when the
+    /// script ends in a comment or an operator.
+    pub YarnCacheCleanMissing {
+        code: "SZ009",
+        name: "yarn-cache-clean-missing",
+        family: Size,
+        severity: Info,
+        default_enabled: true,
+        fix: Sometimes,
+        aliases: ["DL3060"],
+        summary: "yarn install without yarn cache clean in the same RUN",
+    }
+}
+
+impl Rule for YarnCacheCleanMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let mut done = Vec::new();
+        for run in cx.scripts {
+            if done.contains(&run.index)
+                || !ships(cx, run)
+                || cache_mount_where(run.instruction, |t| t.contains("yarn"))
+                || run_commands(cx.scripts, run.index)
+                    .any(|c| Npm::from(c).is_some_and(|n| n.tool == NpmTool::Yarn && n.cache_clean))
+            {
+                continue;
+            }
+            for cmd in &run.script.commands {
+                let Some(npm) = Npm::from(cmd) else { continue };
+                if npm.tool != NpmTool::Yarn || !npm.is_install {
+                    continue;
+                }
+                done.push(run.index);
+                let fix = append_command(cx, run, "yarn cache clean")
+                    .map(|e| Fix::safe("Append `yarn cache clean`", vec![e]));
+                let d = cx.report(
+                    head_range(run, cmd, npm.subcommand),
+                    "yarn install without `yarn cache clean` in the same RUN",
+                );
+                d.set_help("end the RUN with `yarn cache clean`, or mount a cache on the yarn cache directory");
+                if let Some(f) = fix {
+                    d.set_fix(f);
+                }
+                break;
+            }
+        }
+    }
+}

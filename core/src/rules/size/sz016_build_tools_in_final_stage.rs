@@ -1,0 +1,147 @@
+use super::common::run_commands;
+use crate::declare_rule;
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Package;
+use crate::shell::commands::apk::Apk;
+use crate::shell::commands::apt::Apt;
+use crate::shell::commands::rpm::RpmCommand;
+
+declare_rule! {
+    /// ## What it does
+    /// In a single-stage build, reports package installs of compilers and development
+    /// packages (`build-essential`, `gcc`, `g++`, `make`, `*-dev`, `*-devel`, `golang`, `rustc`,
+    /// `cargo`, `musl-dev`, `linux-headers`, …) that the same RUN does not remove again
+    /// (`apk del` of the virtual package, `apt-get purge`/`remove`).
+    ///
+    /// ## Why is this bad?
+    /// Toolchains and headers are needed to build, not to run. Shipping them adds hundreds of
+    /// megabytes and gives an attacker a compiler inside the container. A multi-stage build
+    /// compiles in a builder stage and copies only the result into a slim final stage.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// RUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev \
+    ///  && pip install --no-cache-dir cffi && rm -rf /var/lib/apt/lists/*
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```dockerfile
+    /// FROM python:3.12-slim AS build
+    /// RUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev
+    /// RUN pip wheel --wheel-dir /wheels cffi
+    ///
+    /// FROM python:3.12-slim
+    /// COPY --from=build /wheels /wheels
+    /// RUN pip install --no-cache-dir /wheels/*
+    /// ```
+    pub BuildToolsInFinalStage {
+        code: "SZ016",
+        name: "build-tools-in-final-stage",
+        family: Size,
+        severity: Info,
+        default_enabled: true,
+        fix: None,
+        aliases: [],
+        summary: "Compilers or -dev packages installed in the image of a single-stage build",
+    }
+}
+
+const TOOLS: &[&str] = &[
+    "build-essential",
+    "build-base",
+    "gcc",
+    "g++",
+    "gcc-c++",
+    "clang",
+    "make",
+    "cmake",
+    "autoconf",
+    "automake",
+    "libtool",
+    "golang",
+    "golang-go",
+    "go",
+    "rustc",
+    "cargo",
+    "linux-headers",
+    "kernel-headers",
+];
+
+fn is_build_tool(name: &str) -> bool {
+    TOOLS.contains(&name) || name.ends_with("-dev") || name.ends_with("-devel")
+}
+
+/// Package names removed by the RUN at `index`, and apk virtual names deleted.
+fn removed(cx: &Context<'_>, index: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in run_commands(cx.scripts, index) {
+        if let Some(a) = Apt::from(c)
+            && matches!(a.subcommand_str(), "purge" | "remove" | "autoremove")
+        {
+            out.extend(a.packages.iter().map(|p| p.name.clone()));
+        } else if let Some(a) = Apk::from(c)
+            && a.subcommand_str() == "del"
+        {
+            out.extend(a.packages.iter().map(|p| p.name.clone()));
+        } else if let Some(r) = RpmCommand::from(c)
+            && matches!(r.subcommand_str(), "remove" | "erase" | "rm" | "autoremove")
+        {
+            out.extend(r.packages.iter().map(|p| p.name.clone()));
+        }
+    }
+    out
+}
+
+impl Rule for BuildToolsInFinalStage {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        if cx.model.stages.len() != 1 {
+            return;
+        }
+        for run in cx.scripts {
+            if run.onbuild || !cx.model.is_shipped(run.index) {
+                continue;
+            }
+            let gone = removed(cx, run.index);
+            for cmd in &run.script.commands {
+                let packages: Vec<&Package<'_>>;
+                let apt;
+                let apk;
+                let rpm;
+                if let Some(a) = Apt::from(cmd).filter(Apt::is_install) {
+                    apt = a;
+                    packages = apt.packages.iter().collect();
+                } else if let Some(a) = Apk::from(cmd).filter(|a| a.subcommand_str() == "add") {
+                    apk = a;
+                    if apk
+                        .virtual_name
+                        .is_some_and(|v| gone.iter().any(|g| g == v))
+                    {
+                        continue;
+                    }
+                    packages = apk.packages.iter().collect();
+                } else if let Some(r) = RpmCommand::from(cmd).filter(RpmCommand::is_install) {
+                    rpm = r;
+                    packages = rpm.packages.iter().collect();
+                } else {
+                    continue;
+                }
+                let tools: Vec<&&Package<'_>> = packages
+                    .iter()
+                    .filter(|p| is_build_tool(&p.name) && !gone.contains(&p.name))
+                    .collect();
+                let Some(first) = tools.first() else { continue };
+                let names: Vec<&str> = tools.iter().map(|p| p.name.as_str()).collect();
+                let range = run
+                    .file_range(first.range)
+                    .cover(run.file_range(tools.last().map_or(first.range, |p| p.range)));
+                cx.report(range, format!("build tools in the shipped image: {}", names.join(", ")))
+                    .set_help("build in a separate stage and COPY --from it only what runs, or remove these packages in the same RUN");
+            }
+        }
+    }
+}
