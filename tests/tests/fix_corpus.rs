@@ -375,3 +375,32 @@ fn fixes_inside_unescaped_sh_c_strings_are_not_offered() {
     let result = linter_all().fix(src, &inputs(), true);
     assert_eq!(result.output, src, "applied: {:?}", result.applied);
 }
+
+/// The optimizer on every corpus file: never panics, every suggestion has a range inside the
+/// file, a method and a title; prints how often each kind of advice is given.
+#[test]
+fn optimizer_runs_on_the_corpus() {
+    let Some(files) = corpus_files() else {
+        eprintln!("fix_corpus: corpus not found, skipped");
+        return;
+    };
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for path in &files {
+        let Ok(src) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let report = stowage_core::optimize::optimize(&src, &inputs());
+        for s in &report.suggestions {
+            assert!(
+                s.range.end_usize() <= src.len()
+                    && !s.title.is_empty()
+                    && !s.saving.method.is_empty(),
+                "{}: bad suggestion {s:?}",
+                path.display()
+            );
+            *kinds.entry(s.kind.as_str()).or_insert(0) += 1;
+        }
+        let _ = report.render_text();
+    }
+    eprintln!("optimizer over {} corpus files: {kinds:?}", files.len());
+}
