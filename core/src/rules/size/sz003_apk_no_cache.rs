@@ -1,4 +1,4 @@
-use super::common::{cache_mounted, insert_after, removes_path, ships};
+use super::common::{SetFixOpt, cache_mounted, insert_after, removes_path, ships};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -35,7 +35,7 @@ declare_rule! {
         family: Size,
         severity: Info,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: ["DL3019", "DS-0025"],
         summary: "apk add without --no-cache",
     }
@@ -63,10 +63,11 @@ impl Rule for ApkNoCache {
                 if sub.value != "add" || apk.no_cache || apk.args.has(None, Some("no-network")) {
                     continue;
                 }
-                let fix = Fix::safe("Add --no-cache", vec![insert_after(run, sub, "--no-cache")]);
+                let fix = insert_after(run, sub, "--no-cache")
+                    .map(|e| Fix::safe("Add --no-cache", vec![e]));
                 cx.report(run.file_range(sub.range), "`apk add` without --no-cache")
                     .set_help("add `--no-cache` so the package index is not kept in the layer")
-                    .set_fix(fix);
+                    .set_fix_opt(fix);
             }
         }
     }
