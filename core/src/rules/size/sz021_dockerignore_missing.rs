@@ -17,20 +17,28 @@ declare_rule! {
     /// anywhere, and secrets can leak into it.
     ///
     /// ## Example
-    /// With a `.dockerignore` that does not mention `.git` (or none at all):
-    ///
-    ///     FROM node:20-slim
-    ///     WORKDIR /app
-    ///     COPY . .
+    /// ```dockerfile
+    /// FROM node:20-slim
+    /// WORKDIR /app
+    /// COPY . .
+    /// ```
+    /// with a `.dockerignore` that does not mention `.git` (or none at all):
+    /// ```dockerignore
+    /// *.log
+    /// ```
     ///
     /// ## Use instead
     /// ```dockerfile
     /// FROM node:20-slim
     /// WORKDIR /app
-    /// COPY package.json package-lock.json server.js ./
+    /// COPY . .
     /// ```
-    ///
-    /// and a `.dockerignore` with `.git`, `node_modules`, `.env`.
+    /// with this `.dockerignore`:
+    /// ```dockerignore
+    /// .git
+    /// node_modules
+    /// .env
+    /// ```
     pub DockerignoreMissing {
         code: "SZ021",
         name: "dockerignore-missing",
