@@ -2,11 +2,10 @@
 import { EditorState } from '@codemirror/state';
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
-  highlightSpecialChars, dropCursor, rectangularSelection, crosshairCursor,
+  highlightSpecialChars, dropCursor,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { indentOnInput, bracketMatching, foldGutter, foldKeymap } from '@codemirror/language';
-import { searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import { bracketMatching } from '@codemirror/language';
 import { lintGutter, lintKeymap } from '@codemirror/lint';
 import { highlight } from './lang.js';
 
@@ -35,7 +34,6 @@ export const theme = EditorView.theme({
   '.cm-lintPoint-error:after': { borderBottomColor: 'var(--sev-error)' },
   '.cm-lintPoint-info:after': { borderBottomColor: 'var(--sev-info)' },
   '.cm-lintPoint-hint:after': { borderBottomColor: 'var(--sev-style)' },
-  '.cm-foldPlaceholder': { backgroundColor: 'var(--surface-2)', border: 'none', color: 'var(--muted)' },
 });
 
 export function createEditor({ parent, doc, language, onChange, label, extra = [], gutter = true }) {
@@ -46,13 +44,9 @@ export function createEditor({ parent, doc, language, onChange, label, extra = [
     history(),
     drawSelection(),
     dropCursor(),
-    indentOnInput(),
     bracketMatching(),
-    rectangularSelection(),
-    crosshairCursor(),
     highlightActiveLine(),
-    highlightSelectionMatches(),
-    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, ...lintKeymap]),
+    keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
     language,
     highlight,
     theme,
@@ -63,7 +57,7 @@ export function createEditor({ parent, doc, language, onChange, label, extra = [
     }),
     ...extra,
   ];
-  if (gutter) extensions.splice(1, 0, lintGutter(), foldGutter());
+  if (gutter) extensions.splice(1, 0, lintGutter());
   return new EditorView({ parent, state: EditorState.create({ doc, extensions }) });
 }
 

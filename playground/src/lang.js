@@ -4,7 +4,6 @@
 import { StreamLanguage, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
 import { toml } from '@codemirror/legacy-modes/mode/toml';
-import { json } from '@codemirror/legacy-modes/mode/javascript';
 
 const INSTRUCTIONS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
@@ -120,7 +119,19 @@ dockerfileMode.token = (stream, state) => {
 
 export const dockerfile = StreamLanguage.define(dockerfileMode);
 export const tomlLang = StreamLanguage.define(toml);
-export const jsonLang = StreamLanguage.define(json);
+// A small JSON mode (the legacy JavaScript mode is 10x larger): keys, strings, numbers, literals.
+export const jsonLang = StreamLanguage.define({
+  name: 'json',
+  token(stream) {
+    if (stream.eatSpace()) return null;
+    if (stream.match(/^"(?:[^"\\]|\\.)*"?/)) return stream.match(/^\s*:/, false) ? 'propertyName' : 'string';
+    if (stream.match(/^-?\d+(\.\d+)?([eE][+-]?\d+)?/)) return 'number';
+    if (stream.match(/^(true|false|null)\b/)) return 'atom';
+    if (stream.match(/^[{}[\]]/)) return 'bracket';
+    stream.next();
+    return null;
+  },
+});
 
 export const highlight = syntaxHighlighting(
   HighlightStyle.define([

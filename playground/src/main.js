@@ -6,7 +6,7 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 import { createEditor, toOffset, replaceAll } from './editor.js';
 import { dockerfile, tomlLang, jsonLang } from './lang.js';
 import { EXAMPLES, SAMPLE_MANIFEST, DEFAULT_CONFIG_TOML } from './examples.js';
-import { markdown, lineDiff, byteToIndex, debounce, h, escapeHtml } from './util.js';
+import { markdown, lineDiff, byteToIndex, debounce, h, escapeHtml, richText } from './util.js';
 import { toSarif, toJson, download } from './sarif.js';
 
 const $ = (id) => document.getElementById(id);
@@ -223,8 +223,8 @@ function diagnosticTooltip(d) {
     'div',
     { class: 'tip' },
     h('div', { class: 'tip-head' }, sevIcon(d.severity), h('strong', { text: d.rule }), h('span', { class: 'muted', text: d.name }), h('span', { class: `pill pill-${d.severity}`, text: d.severity })),
-    h('div', { class: 'tip-msg', text: d.message }),
-    d.help ? h('div', { class: 'tip-help', text: d.help }) : null,
+    h('div', { class: 'tip-msg' }, richText(d.message)),
+    d.help ? h('div', { class: 'tip-help' }, richText(d.help)) : null,
     d.fix && d.fix.applicability === 'unsafe' ? h('div', { class: 'tip-help', text: 'This fix may change behaviour (unsafe).' }) : null,
     rule ? h('div', { class: 'tip-family muted', text: `${rule.family} · ${rule.summary}` }) : null,
   );
@@ -286,7 +286,7 @@ function renderProblems() {
             onclick: () => jumpTo(editor, d.range),
           },
           sevIcon(d.severity),
-          h('span', { class: 'p-body' }, h('span', { class: 'p-msg', text: d.message }), d.help ? h('span', { class: 'p-help', text: d.help }) : null),
+          h('span', { class: 'p-body' }, h('span', { class: 'p-msg' }, richText(d.message)), d.help ? h('span', { class: 'p-help' }, richText(d.help)) : null),
           h('span', { class: 'p-meta' }, h('span', { class: 'p-code', text: d.rule }), h('span', { class: 'p-pos', text: pos })),
         ),
         h(
@@ -394,9 +394,9 @@ function adviceCard(d) {
   return h(
     'li',
     { class: 'card' },
-    h('div', { class: 'card-head' }, h('strong', { text: rule ? rule.summary : d.rule }), h('span', { class: 'grow' }), h('code', { class: 'p-code', text: d.rule })),
-    h('p', { text: d.message }),
-    d.help ? h('p', { class: 'muted', text: d.help }) : null,
+    h('div', { class: 'card-head' }, h('strong', {}, richText(rule ? rule.summary : d.rule)), h('span', { class: 'grow' }), h('code', { class: 'p-code', text: d.rule })),
+    h('p', {}, richText(d.message)),
+    d.help ? h('p', { class: 'muted' }, richText(d.help)) : null,
     h(
       'div',
       { class: 'p-actions' },
@@ -564,7 +564,7 @@ function renderImage(json, value) {
         const pos = d.range ? `${d.range.start.line + 1}:${d.range.start.character + 1}` : '';
         return h('li', { class: `problem problem-${d.severity}`, 'data-rule': d.rule },
           h('button', { type: 'button', class: 'jump', onclick: () => d.range && jumpTo(imageEditor, d.range) }, sevIcon(d.severity),
-            h('span', { class: 'p-body' }, h('span', { class: 'p-msg', text: d.message }), d.help ? h('span', { class: 'p-help', text: d.help }) : null),
+            h('span', { class: 'p-body' }, h('span', { class: 'p-msg' }, richText(d.message)), d.help ? h('span', { class: 'p-help' }, richText(d.help)) : null),
             h('span', { class: 'p-meta' }, h('span', { class: 'p-code', text: d.rule }), h('span', { class: 'p-pos', text: pos }))),
           h('div', { class: 'p-actions' }, h('button', { type: 'button', class: 'btn small ghost', onclick: () => showRule(d.rule) }, 'Docs')));
       })),
@@ -644,7 +644,7 @@ function renderRules() {
         h('summary', {},
           h('code', { class: 'p-code', text: r.code }),
           h('span', { class: 'r-name', text: r.name }),
-          h('span', { class: 'r-summary', text: r.summary }),
+          h('span', { class: 'r-summary' }, richText(r.summary)),
           h('span', { class: 'r-tags' },
             h('span', { class: `pill pill-${r.severity}`, text: r.severity }),
             h('span', { class: 'pill', text: r.family }),

@@ -180,3 +180,9 @@ export function h(tag, attrs = {}, ...children) {
   }
   return el;
 }
+
+/** Text with `code spans` → DOM nodes (engine messages use backticks). */
+export function richText(text) {
+  const parts = String(text).split(/`([^`]+)`/);
+  return parts.map((part, i) => (i % 2 ? h('code', { text: part }) : document.createTextNode(part)));
+}
