@@ -183,7 +183,6 @@ function render() {
           from,
           to,
           severity: CM_SEVERITY[d.severity] || 'warning',
-          source: d.rule,
           message: `${d.rule} ${d.message}`,
           markClass: `sq sq-${d.rule}`,
           renderMessage: () => diagnosticTooltip(d),
@@ -505,8 +504,8 @@ function renderConfigIssue(toml, issue) {
   box.replaceChildren(
     h('strong', { text: 'Config error' }),
     h('span', { class: 'where', text: where }),
-    h('span', { text: issue.message }),
-    issue.help ? h('div', { class: 'muted', text: issue.help }) : null,
+    h('span', {}, richText(issue.help && issue.message.endsWith(` (${issue.help})`) ? issue.message.slice(0, -issue.help.length - 3) : issue.message)),
+    issue.help ? h('div', { class: 'help' }, richText(issue.help)) : null,
     h('div', { class: 'muted small', text: 'The last valid configuration is still in use.' }),
   );
 }

@@ -131,12 +131,12 @@ export function lineDiff(before, after) {
         out.push({ op: ' ', text: a[start + i], a: start + i + 1, b: start + j + 1 });
         i++;
         j++;
-      } else if (j < m && (i === n || dp[i * w + j + 1] >= dp[(i + 1) * w + j])) {
-        out.push({ op: '+', text: b[start + j], b: start + j + 1 });
-        j++;
-      } else {
+      } else if (i < n && (j === m || dp[(i + 1) * w + j] >= dp[i * w + j + 1])) {
         out.push({ op: '-', text: a[start + i], a: start + i + 1 });
         i++;
+      } else {
+        out.push({ op: '+', text: b[start + j], b: start + j + 1 });
+        j++;
       }
     }
   }
