@@ -300,6 +300,7 @@ test('rules panel search and docs; SARIF and JSON downloads; examples', async ()
   await page.click('#rules summary');
   await page.waitForSelector('#rules .docs h4');
   assert.match(await page.textContent('#rules .docs'), /USER/);
+  assert.doesNotMatch(await page.textContent('#rules .docs'), /\[object /);
   await shot(page, 'rules');
 
   for (const [button, check] of [
