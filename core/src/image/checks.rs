@@ -92,24 +92,10 @@ impl Default for ImageOptions {
 
 /// Human size with decimal units: `512 B`, `1.3 GB`.
 #[must_use]
-#[expect(
-    clippy::cast_precision_loss,
-    reason = "one decimal of a human-readable size"
-)]
+/// Human size with decimal units: `512 B`, `1.3 GB`.
+#[must_use]
 pub fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 6] = ["B", "kB", "MB", "GB", "TB", "PB"];
-    let mut v = bytes as f64;
-    let mut unit = 0;
-    while v >= 1000.0 && unit + 1 < UNITS.len() {
-        v /= 1000.0;
-        unit += 1;
-    }
-    let name = UNITS.get(unit).copied().unwrap_or("B");
-    if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{v:.1} {name}")
-    }
+    crate::util::number::human_size(bytes)
 }
 
 fn finding(rule: &'static str, range: TextRange, pointer: &str, message: String) -> ImageFinding {
@@ -484,11 +470,11 @@ fn check_sizes(doc: &ImageDocument, opts: &ImageOptions, out: &mut Vec<ImageFind
                     l.range,
                     &l.pointer,
                     format!(
-                        "layer {} is {} (over {}), {:.0}% of the image",
+                        "layer {} is {} (over {}), {}% of the image",
                         short_digest(l),
                         human_size(size),
                         human_size(opts.large_layer_bytes),
-                        sh * 100.0
+                        crate::util::number::percent(sh, 0)
                     ),
                 ));
             } else if many && size >= SHARE_FLOOR_BYTES && sh > opts.large_layer_share {
@@ -497,10 +483,10 @@ fn check_sizes(doc: &ImageDocument, opts: &ImageOptions, out: &mut Vec<ImageFind
                     l.range,
                     &l.pointer,
                     format!(
-                        "layer {} is {}, {:.0}% of the image's {}",
+                        "layer {} is {}, {}% of the image's {}",
                         short_digest(l),
                         human_size(size),
-                        sh * 100.0,
+                        crate::util::number::percent(sh, 0),
                         human_size(total)
                     ),
                 ));

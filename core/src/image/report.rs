@@ -127,9 +127,9 @@ pub fn size_report(manifest: &ImageDocument, config: Option<&ImageConfig>) -> Si
     rows.sort_unstable_by(|a, b| b.size.cmp(&a.size).then(a.index.cmp(&b.index)));
     if let Some(top) = rows.first().filter(|r| rows.len() > 1 && r.share > 0.5) {
         hints.push(format!(
-            "layer {} holds {:.0}% of the image ({})",
+            "layer {} holds {}% of the image ({})",
             top.index,
-            top.share * 100.0,
+            crate::util::number::percent(top.share, 0),
             human_size(top.size)
         ));
     }
@@ -334,7 +334,7 @@ impl SizeReport {
             rows.push([
                 r.index.to_string(),
                 human_size(r.size),
-                format!("{:.1}%", r.share * 100.0),
+                format!("{}%", crate::util::number::percent(r.share, 1)),
                 r.dockerfile_line
                     .map_or_else(|| "-".to_owned(), |l| l.to_string()),
                 truncate(&what, 72),

@@ -236,17 +236,18 @@ pub(crate) fn analyze(
 /// `12.3 MB`, `850 kB`, `0 B` (decimal units, as registries show them).
 #[must_use]
 pub fn human_bytes(bytes: u64) -> String {
+    use crate::util::number::decimal;
     #[expect(
         clippy::cast_precision_loss,
         reason = "display only; sizes are far below 2^52"
     )]
     let b = bytes as f64;
     if bytes >= 1_000_000_000 {
-        format!("{:.1} GB", b / 1e9)
+        format!("{} GB", decimal(b / 1e9, 1))
     } else if bytes >= 1_000_000 {
-        format!("{:.0} MB", b / 1e6)
+        format!("{} MB", decimal(b / 1e6, 0))
     } else if bytes >= 1_000 {
-        format!("{:.0} kB", b / 1e3)
+        format!("{} kB", decimal(b / 1e3, 0))
     } else {
         format!("{bytes} B")
     }
