@@ -49,10 +49,12 @@ fn doc_examples_behave_as_documented() {
         if m.target != Target::Dockerfile {
             continue;
         }
-        let config = Config {
-            select: Some(vec![m.code.to_owned()]),
-            ..Config::default()
-        };
+        // Configuration-driven rules (policy) show their configuration in `## Options`.
+        let mut config = m
+            .example("Options")
+            .and_then(|toml| Config::from_toml(&toml).ok())
+            .unwrap_or_default();
+        config.select = Some(vec![m.code.to_owned()]);
         let linter = Linter::new(config).expect("config");
         if let Some(bad) = m.example("Example") {
             let found = linter
