@@ -32,6 +32,12 @@ pub enum Command {
     /// Image documents (manifests, configs, `docker inspect` output).
     #[command(subcommand)]
     Image(ImageCommand),
+    /// Configuration: print the effective settings for a file.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Convert another tool's configuration to `stowage.toml`.
+    #[command(subcommand)]
+    Migrate(MigrateCommand),
     /// Write the rule documentation pages (for maintainers).
     #[command(hide = true)]
     GenerateDocs(GenerateDocsArgs),
@@ -209,4 +215,38 @@ pub struct GenerateDocsArgs {
     /// Where the pages go.
     #[arg(long, default_value = "docs/rules")]
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the effective configuration for a file (presets, `extends`, overrides and
+    /// discovery applied) as TOML.
+    Show(ConfigShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigShowArgs {
+    /// The Dockerfile (or directory) whose configuration to show [default: ./Dockerfile].
+    pub path: Option<PathBuf>,
+    /// Configuration file (instead of discovery).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MigrateCommand {
+    /// Write the `stowage.toml` equivalent to a hadolint configuration.
+    Hadolint(MigrateHadolintArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateHadolintArgs {
+    /// The hadolint configuration [default: .hadolint.yaml, then hadolint's user locations].
+    pub file: Option<PathBuf>,
+    /// Write here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

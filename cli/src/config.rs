@@ -78,6 +78,7 @@ impl Overrides {
 pub struct Resolved {
     pub linter: Linter,
     pub failure_threshold: Option<Severity>,
+    pub no_fail: bool,
 }
 
 /// Resolves configuration per directory, caching by the configuration file used.
@@ -85,7 +86,8 @@ pub struct ConfigResolver {
     explicit: Option<PathBuf>,
     isolated: bool,
     overrides: Overrides,
-    by_file: HashMap<Option<PathBuf>, std::sync::Arc<Resolved>>,
+    by_file: HashMap<(Option<PathBuf>, Vec<usize>), std::sync::Arc<Resolved>>,
+    loaded: HashMap<Option<PathBuf>, std::sync::Arc<crate::config_cmd::Loaded>>,
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
 }
 
@@ -103,30 +105,53 @@ impl ConfigResolver {
             isolated,
             overrides,
             by_file: HashMap::new(),
+            loaded: HashMap::new(),
             by_dir: HashMap::new(),
         }
     }
 
-    /// The linter for a file in `dir`.
+    /// The linter for a file in `dir` (no per-path overrides).
     pub fn for_dir(&mut self, dir: &Path) -> Result<std::sync::Arc<Resolved>, CliError> {
-        let file = if self.isolated {
+        self.for_file(dir, Path::new(""))
+    }
+
+    /// The linter for `file` (found in `dir`): its configuration file, layered with the
+    /// `[[overrides]]` that match the file's path relative to the configuration's directory.
+    pub fn for_file(
+        &mut self,
+        dir: &Path,
+        file: &Path,
+    ) -> Result<std::sync::Arc<Resolved>, CliError> {
+        let source = if self.isolated {
             None
         } else if let Some(e) = &self.explicit {
             Some(e.clone())
         } else {
             self.discover(dir)
         };
-        if let Some(r) = self.by_file.get(&file) {
+        let loaded = match self.loaded.get(&source) {
+            Some(l) => l.clone(),
+            None => {
+                let l = std::sync::Arc::new(match &source {
+                    Some(path) => crate::config_cmd::load_any(path)?,
+                    None => crate::config_cmd::Loaded::default_for_env()?,
+                });
+                self.loaded.insert(source.clone(), l.clone());
+                l
+            }
+        };
+        let rel = crate::config_cmd::relative_for_overrides(&loaded.base_dir, file);
+        let matching = loaded.config.matching_overrides(&rel);
+        let key = (source.clone(), matching);
+        if let Some(r) = self.by_file.get(&key) {
             return Ok(r.clone());
         }
-        let config = match &file {
-            Some(path) => load(path)?,
-            None => Config::default(),
-        };
+        let config = loaded.config.for_path(&rel);
         let failure_threshold = config.failure_threshold;
+        let no_fail = config.no_fail == Some(true);
         let config = self.overrides.apply(config);
         let linter = Linter::new(config).map_err(|e| {
-            let mut err = CliError::new(match &file {
+            let mut err = CliError::new(match &source {
                 Some(p) => format!("{}: {}", p.display(), e.message),
                 None => e.message.clone(),
             });
@@ -138,9 +163,21 @@ impl ConfigResolver {
         let resolved = std::sync::Arc::new(Resolved {
             linter,
             failure_threshold,
+            no_fail,
         });
-        self.by_file.insert(file, resolved.clone());
+        self.by_file.insert(key, resolved.clone());
         Ok(resolved)
+    }
+
+    /// The configuration file that applies in `dir` (for `stowage config show`).
+    pub fn source_for(&mut self, dir: &Path) -> Option<PathBuf> {
+        if self.isolated {
+            None
+        } else if let Some(e) = &self.explicit {
+            Some(e.clone())
+        } else {
+            self.discover(dir)
+        }
     }
 
     fn discover(&mut self, dir: &Path) -> Option<PathBuf> {
@@ -153,18 +190,24 @@ impl ConfigResolver {
         if let Some(hit) = self.by_dir.get(&abs) {
             return hit.clone();
         }
-        let mut found = None;
-        let mut cur: Option<&Path> = Some(&abs);
-        while let Some(d) = cur {
-            if let Some(f) = CONFIG_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
-                found = Some(f);
-                break;
+        let walk = |names: &[&str]| {
+            let mut cur: Option<&Path> = Some(&abs);
+            while let Some(d) = cur {
+                if let Some(f) = names.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
+                    return Some(f);
+                }
+                if d.join(".git").exists() {
+                    break;
+                }
+                cur = d.parent();
             }
-            if d.join(".git").exists() {
-                break;
-            }
-            cur = d.parent();
-        }
+            None
+        };
+        // A Stowage configuration wins; without one, hadolint's (so a switching team keeps
+        // its settings): `.hadolint.yaml` upwards, then hadolint's per-user locations.
+        let found = walk(&CONFIG_NAMES)
+            .or_else(|| walk(&crate::config_cmd::HADOLINT_NAMES))
+            .or_else(crate::config_cmd::hadolint_user_config);
         // Report the path relative to the working directory when it is below it.
         let found = found.map(|f| relative_to_cwd(&f));
         self.by_dir.insert(abs, found.clone());
@@ -177,13 +220,6 @@ fn relative_to_cwd(p: &Path) -> PathBuf {
         .ok()
         .and_then(|cwd| p.strip_prefix(&cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| p.to_path_buf())
-}
-
-/// Reads and parses a configuration file; errors point at `file:line:col`.
-pub fn load(path: &Path) -> Result<Config, CliError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::new(format!("cannot read config {}: {e}", path.display())))?;
-    Config::from_toml(&text).map_err(|e| config_error(path, &text, &e))
 }
 
 /// `stowage.toml:3:10: message` plus the offending line, a caret and the help.

@@ -8,6 +8,7 @@
 mod args;
 mod commands;
 mod config;
+mod config_cmd;
 mod discover;
 mod error;
 mod formats;
@@ -39,6 +40,12 @@ fn main() -> ExitCode {
         Command::Optimize(a) => optimize_cmd::run(&a),
         Command::Image(args::ImageCommand::Report(a)) => commands::image::run_report(&a),
         Command::GenerateDocs(a) => commands::rules::run_generate_docs(&a),
+        Command::Config(args::ConfigCommand::Show(a)) => {
+            config_cmd::run_show(a.path.as_deref(), a.config.clone(), a.isolated)
+        }
+        Command::Migrate(args::MigrateCommand::Hadolint(a)) => {
+            config_cmd::run_migrate_hadolint(a.file.as_deref(), a.output.as_deref())
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -41,6 +41,8 @@ pub struct Linter {
     enabled: Vec<bool>,
     severity: Vec<Severity>,
     options: Vec<Option<toml::Value>>,
+    /// `[[custom-rules]]`, compiled, with whether each runs.
+    custom: Vec<rules::policy::custom::Compiled>,
 }
 
 impl Default for Linter {
@@ -55,6 +57,9 @@ impl Linter {
     /// # Errors
     /// When a selector, severity key or option key names no rule.
     pub fn new(config: Config) -> Result<Self, ConfigError> {
+        // Policy engine: presets named in `extends` are expanded and `[policy]` keys turn
+        // their rules on (idempotent; `extends` files must be merged by the caller first).
+        let config = config.resolve()?;
         config.validate()?;
         Ok(Self::from_parts(config))
     }
@@ -104,6 +109,14 @@ impl Linter {
             }
         }
         let mut options = vec![None; rules.len()];
+        // Policy rules read the `[policy]` table as their options.
+        if let Ok(policy) = toml::Value::try_from(&config.policy) {
+            for (i, r) in rules.iter().enumerate() {
+                if r.meta().family == rules::Family::Policy {
+                    options[i] = Some(policy.clone());
+                }
+            }
+        }
         for (key, value) in &config.rules {
             for i in Selector::parse(key)
                 .map(Selector::rules)
@@ -112,17 +125,25 @@ impl Linter {
                 options[i] = Some(value.clone());
             }
         }
+        let custom = rules::policy::custom::compile(&config);
         Self {
             config,
             enabled,
             severity,
             options,
+            custom,
         }
     }
 
     #[must_use]
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The configuration's `[[custom-rules]]`, compiled (for listings such as `stowage rules`).
+    #[must_use]
+    pub fn custom_rules(&self) -> &[rules::policy::custom::Compiled] {
+        &self.custom
     }
 
     /// Whether a rule (by registry index) runs.
@@ -179,6 +200,12 @@ impl Linter {
         }
         // Suppressions, then the findings about suppressions themselves.
         let mut sups = suppress::collect(source, df);
+        if self.config.inline_suppressions == Some(false) {
+            sups.clear(); // hadolint's `disable-ignore-pragma`
+        }
+        // `[[custom-rules]]`: checked and suppressed by their own ids.
+        let custom =
+            rules::policy::custom::check(&self.custom, source, &model, &scripts, &mut sups);
         let mut diagnostics: Vec<Diagnostic> = all
             .into_iter()
             .filter(|(index, d)| !suppress::is_suppressed(&mut sups, *index, d.range))
@@ -188,6 +215,7 @@ impl Linter {
                 }
                 d
             })
+            .chain(custom)
             .collect();
         self.report_suppressions(&sups, &mut diagnostics);
         diagnostics.sort_unstable_by(|a, b| {

@@ -46,10 +46,12 @@ fn registry_is_sound() {
 fn doc_examples_behave_as_documented() {
     for r in registry() {
         let m = r.meta();
-        let config = Config {
-            select: Some(vec![m.code.to_owned()]),
-            ..Config::default()
-        };
+        // Configuration-driven rules (policy) show their configuration in `## Options`.
+        let mut config = m
+            .example("Options")
+            .and_then(|toml| Config::from_toml(&toml).ok())
+            .unwrap_or_default();
+        config.select = Some(vec![m.code.to_owned()]);
         let linter = Linter::new(config).expect("config");
         let lint = |section: &str, text: &str| {
             if m.target == Target::Image {

@@ -100,7 +100,7 @@ pub fn run(args: &LintArgs) -> CmdResult {
                 None => ("-".to_owned(), PathBuf::from("."), Inputs::default()),
             },
         };
-        let resolved = resolver.for_dir(&config_dir)?;
+        let resolved = resolver.for_file(&config_dir, Path::new(&display))?;
         let path = match &source {
             Source::File(p) => p.clone(),
             Source::Stdin => PathBuf::from("-"),
@@ -174,6 +174,8 @@ pub fn run(args: &LintArgs) -> CmdResult {
         }
         let threshold = match cli_threshold {
             Some(t) => to_severity(t),
+            // `no-fail` (hadolint's, or `failure-threshold = none|ignore` there) never fails.
+            None if job.resolved.no_fail => None,
             None => Some(job.resolved.failure_threshold.unwrap_or(Severity::Info)),
         };
         if let Some(t) = threshold

@@ -92,8 +92,6 @@ impl Default for ImageOptions {
 
 /// Human size with decimal units: `512 B`, `1.3 GB`.
 #[must_use]
-/// Human size with decimal units: `512 B`, `1.3 GB`.
-#[must_use]
 pub fn human_size(bytes: u64) -> String {
     crate::util::number::human_size(bytes)
 }

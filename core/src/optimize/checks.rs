@@ -308,8 +308,13 @@ pub(super) fn build_tools(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
     for stage in shipped_stages(cx.model) {
         let mut tools: Vec<(String, u64)> = Vec::new();
         let mut first: Option<TextRange> = None;
+        // Removals are per RUN: compute them once per RUN, not once per command (linear time).
+        let mut gone_for: Option<(usize, Vec<String>)> = None;
         for (run, cmd) in stage_commands(cx, stage) {
-            let gone = removed_in(cx, run.index);
+            if gone_for.as_ref().is_none_or(|(i, _)| *i != run.index) {
+                gone_for = Some((run.index, removed_in(cx, run.index)));
+            }
+            let gone: &[String] = gone_for.as_ref().map_or(&[], |(_, g)| g);
             let mut apk_virtual_gone = false;
             let packages: Vec<(String, TextRange)> =
                 if let Some(a) = Apt::from(cmd).filter(Apt::is_install) {
@@ -555,11 +560,16 @@ pub(super) fn cache_mounts(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
             continue;
         }
         let shipped = cx.model.is_shipped(run.index);
+        // Whole-RUN facts, computed at most once per RUN so many installs stay linear.
+        let mut apt_cleaned: Option<bool> = None;
+        let mut npm_cleaned: Option<bool> = None;
         for cmd in &run.script.commands {
             let (manager, target, mount, leaves, est) = if Apt::from(cmd)
                 .is_some_and(|a| a.is_install())
             {
-                let cleaned = removes_path(cx.scripts, run.index, &["/var/lib/apt/lists"]);
+                let cleaned = *apt_cleaned.get_or_insert_with(|| {
+                    removes_path(cx.scripts, run.index, &["/var/lib/apt/lists"])
+                });
                 (
                     "apt",
                     "/var/cache/apt and /var/lib/apt",
@@ -582,8 +592,10 @@ pub(super) fn cache_mounts(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
             } else if Npm::from(cmd)
                 .is_some_and(|n| n.tool == NpmTool::Npm && n.is_install && !n.global)
             {
-                let cleaned = run_commands(cx.scripts, run.index)
-                    .any(|c| Npm::from(c).is_some_and(|x| x.cache_clean));
+                let cleaned = *npm_cleaned.get_or_insert_with(|| {
+                    run_commands(cx.scripts, run.index)
+                        .any(|c| Npm::from(c).is_some_and(|x| x.cache_clean))
+                });
                 (
                     "npm",
                     "/root/.npm",
@@ -720,10 +732,8 @@ pub(super) fn copy_order(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
             let Some((copy_index, copy_range)) = copy_all else {
                 continue;
             };
-            let found = cx
-                .scripts
+            let found = crate::rules::scripts_of(cx.scripts, i)
                 .iter()
-                .filter(|r| r.index == i)
                 .find_map(|r| r.script.commands.iter().find_map(manifests));
             let Some((files, est)) = found else {
                 continue;

@@ -241,3 +241,13 @@ impl ImageContext<'_> {
         }
     }
 }
+
+/// The scripts of the instruction at `index` (its shell form and shell heredocs). `scripts` is
+/// in instruction order, so this is a binary search: rules that ask once per instruction stay
+/// linear in file size.
+#[must_use]
+pub fn scripts_of<'s, 'a>(scripts: &'s [RunScript<'a>], index: usize) -> &'s [RunScript<'a>] {
+    let start = scripts.partition_point(|r| r.index < index);
+    let end = scripts.partition_point(|r| r.index <= index);
+    scripts.get(start..end).unwrap_or(&[])
+}

@@ -17,7 +17,7 @@ pub mod syntax;
 use std::sync::OnceLock;
 
 pub(crate) use context::collect_scripts;
-pub use context::{Context, ImageContext, RunScript, ScriptSource};
+pub use context::{Context, ImageContext, RunScript, ScriptSource, scripts_of};
 pub use meta::{Family, FixAvailability, RuleMeta, Target};
 
 /// A check. Dockerfile rules implement `check`, image rules `check_image`.

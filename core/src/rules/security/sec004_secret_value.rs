@@ -270,7 +270,7 @@ impl Rule for SecretValue {
         for kw in [Keyword::Run, Keyword::Copy, Keyword::Add] {
             for (i, ins, _) in cx.instructions_with(kw) {
                 for (h, doc) in ins.heredocs.iter().enumerate() {
-                    let is_script = cx.scripts.iter().any(|s| {
+                    let is_script = crate::rules::scripts_of(cx.scripts, i).iter().any(|s| {
                         s.index == i
                             && std::ptr::eq(s.instruction, ins)
                             && s.source == ScriptSource::Heredoc(h)

@@ -54,9 +54,9 @@ pub(crate) fn run_commands<'s>(
     scripts: &'s [RunScript<'s>],
     index: usize,
 ) -> impl Iterator<Item = &'s Command> + 's {
-    scripts
+    // Scripts are in instruction order: binary search keeps callers that ask once per RUN linear.
+    crate::rules::scripts_of(scripts, index)
         .iter()
-        .filter(move |r| r.index == index)
         .flat_map(|r| r.script.commands.iter())
 }
 

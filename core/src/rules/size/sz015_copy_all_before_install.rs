@@ -102,12 +102,14 @@ impl Rule for CopyAllBeforeInstall {
                     }
                     (Keyword::Run, _) => {
                         let Some(copy) = copy_all else { continue };
-                        let found = cx.scripts.iter().filter(|r| r.index == i).find_map(|r| {
-                            r.script
-                                .commands
-                                .iter()
-                                .find_map(|c| manifests(c).map(|m| (m, r.file_range(c.range))))
-                        });
+                        let found = crate::rules::scripts_of(cx.scripts, i)
+                            .iter()
+                            .find_map(|r| {
+                                r.script
+                                    .commands
+                                    .iter()
+                                    .find_map(|c| manifests(c).map(|m| (m, r.file_range(c.range))))
+                            });
                         if let Some((what, at)) = found {
                             cx.report(copy, "the whole build context is copied before dependencies are installed")
                                 .add_label(at, "dependency install")
