@@ -1,1 +1,171 @@
-//! WebAssembly bindings (filled in by the wasm issue).
+//! WebAssembly bindings for Stowage: the npm package `@stowage/wasm`.
+//!
+//! This is the raw layer. The public API is the hand-written `wasm/js/index.js` wrapper (with
+//! `index.d.ts`), which turns config errors into `Error`s, recovers from traps and picks the
+//! loader for Node or the browser. Everything here takes strings and returns plain
+//! JSON-compatible objects (`null`, never `undefined`).
+//!
+//! The pure conversion code lives in [`convert`] and is unit-tested natively.
+
+pub mod convert;
+
+use serde::Serialize;
+use stowage_core::config::Config;
+use stowage_core::lint::{Inputs, Linter};
+use stowage_core::text::PositionEncoding;
+use wasm_bindgen::prelude::*;
+
+use convert::{ConfigErrorOut, Converter};
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("stowage: could not build the result: {e}")))
+}
+
+fn config_error_to_js(e: &ConfigErrorOut) -> JsValue {
+    to_js(e).unwrap_or_else(|_| JsValue::from_str(&e.message))
+}
+
+/// The engine's version.
+#[wasm_bindgen]
+#[must_use]
+pub fn version() -> String {
+    stowage_core::VERSION.to_owned()
+}
+
+/// Every rule's metadata, with its docs as Markdown.
+///
+/// # Errors
+/// Only if serialisation fails.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsError> {
+    to_js(&convert::rules())
+}
+
+/// The configuration the CLI uses when there is no `stowage.toml`, in the shape the
+/// `Linter` constructor accepts.
+///
+/// # Errors
+/// Only if serialisation fails.
+#[wasm_bindgen(js_name = defaultConfig)]
+pub fn default_config() -> Result<JsValue, JsError> {
+    to_js(&convert::default_config())
+}
+
+/// Parses and validates a configuration without building a linter. Returns `null` when it is
+/// valid, else `{ message, key, span, help }`.
+///
+/// # Errors
+/// Only if serialisation fails.
+#[wasm_bindgen(js_name = checkConfig)]
+pub fn check_config(json: Option<String>, toml: Option<String>) -> Result<JsValue, JsError> {
+    match convert::load_config(json.as_deref(), toml.as_deref()).and_then(|c| {
+        Linter::new(c.clone())
+            .map(|_| ())
+            .map_err(|e| ConfigErrorOut::from_core(e, toml.as_deref()))
+    }) {
+        Ok(()) => Ok(JsValue::NULL),
+        Err(e) => to_js(&e),
+    }
+}
+
+/// A configured linter (raw; wrapped by the JS `Linter` class).
+#[wasm_bindgen]
+pub struct RawLinter {
+    linter: Linter,
+    /// Only the syntax rules, for `parse`.
+    syntax: Linter,
+    encoding: PositionEncoding,
+}
+
+#[wasm_bindgen]
+impl RawLinter {
+    /// `json`: a JSON-stringified config object; `toml`: `stowage.toml` text; neither: the
+    /// CLI defaults. `encoding`: `"utf-16"` (default), `"utf-8"` or `"utf-32"`.
+    ///
+    /// # Errors
+    /// Throws a plain `{ message, key, span, help }` object on a bad config or encoding.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        json: Option<String>,
+        toml: Option<String>,
+        encoding: Option<String>,
+    ) -> Result<RawLinter, JsValue> {
+        let encoding =
+            convert::parse_encoding(encoding.as_deref()).map_err(|e| config_error_to_js(&e))?;
+        let config = convert::load_config(json.as_deref(), toml.as_deref())
+            .map_err(|e| config_error_to_js(&e))?;
+        let syntax_config = Config {
+            select: Some(vec!["syntax".to_owned()]),
+            extend_select: Vec::new(),
+            ..config.clone()
+        };
+        let linter = Linter::new(config)
+            .map_err(|e| config_error_to_js(&ConfigErrorOut::from_core(e, toml.as_deref())))?;
+        let syntax = Linter::new(syntax_config)
+            .map_err(|e| config_error_to_js(&ConfigErrorOut::from_core(e, toml.as_deref())))?;
+        Ok(Self {
+            linter,
+            syntax,
+            encoding,
+        })
+    }
+
+    /// `{ diagnostics }` for Dockerfile text. `dockerignore_checked`: the caller looked for a
+    /// `.dockerignore` (whose text is `dockerignore`, if it exists), as the CLI does.
+    ///
+    /// # Errors
+    /// Only if serialisation fails.
+    #[wasm_bindgen(js_name = lintDockerfile)]
+    pub fn lint_dockerfile(
+        &self,
+        source: &str,
+        dockerignore: Option<String>,
+        dockerignore_checked: bool,
+    ) -> Result<JsValue, JsError> {
+        let inputs = Inputs {
+            dockerignore,
+            dockerignore_checked,
+        };
+        let result = self.linter.lint_dockerfile_with(source, &inputs);
+        let cv = Converter::new(source, self.encoding);
+        to_js(&convert::LintOut {
+            diagnostics: cv.diagnostics(&result.diagnostics),
+        })
+    }
+
+    /// `{ output, applied, remaining, stoppedOnError }`; `remaining` is positioned in `output`.
+    ///
+    /// # Errors
+    /// Only if serialisation fails.
+    pub fn fix(
+        &self,
+        source: &str,
+        unsafe_fixes: bool,
+        dockerignore: Option<String>,
+        dockerignore_checked: bool,
+    ) -> Result<JsValue, JsError> {
+        let inputs = Inputs {
+            dockerignore,
+            dockerignore_checked,
+        };
+        let result = self.linter.fix(source, &inputs, unsafe_fixes);
+        to_js(&convert::fix_out(&result, self.encoding))
+    }
+
+    /// The parse dump (as `stowage parse --format json`) plus the syntax diagnostics.
+    ///
+    /// # Errors
+    /// Only if serialisation fails.
+    pub fn parse(&self, source: &str) -> Result<JsValue, JsError> {
+        to_js(&convert::parse_out(source, &self.syntax, self.encoding))
+    }
+}
+
+/// Panics on purpose (test builds only), to check that a trap does not break the next call.
+#[cfg(feature = "panic-test")]
+#[wasm_bindgen(js_name = "__panicForTest")]
+pub fn panic_for_test() {
+    panic!("__panicForTest: a deliberate panic");
+}

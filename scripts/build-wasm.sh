@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds the npm package @stowage/wasm into wasm/pkg/ and, for the tests, a build that also
+# exports __panicForTest() into wasm/pkg-test/.
+#
+#   scripts/build-wasm.sh                  # both
+#   scripts/build-wasm.sh --no-test-build  # only wasm/pkg/
+#
+# Installs what it needs: the wasm32 target, wasm-bindgen-cli (= the crate's pinned version),
+# and wasm/'s npm devDependencies (binaryen for wasm-opt; never Debian's binaryen, it corrupts
+# wasm-bindgen output). See ../shared/docs/toolchain.md.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+test_build=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-test-build) test_build=0 ;;
+    -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "build-wasm.sh: unknown argument $arg" >&2; exit 2 ;;
+  esac
+done
+
+# The CLI must match the `wasm-bindgen = "=…"` pin in wasm/Cargo.toml.
+wb_version=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' wasm/Cargo.toml)
+target=wasm32-unknown-unknown
+profile=wasm
+artifact="target/$target/$profile/stowage_wasm.wasm"
+
+step() { printf '\n==> %s\n' "$*" >&2; }
+
+if ! rustup target list --installed | grep -qx "$target"; then
+  step "rustup target add $target"
+  rustup target add "$target"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_version" ]; then
+  step "cargo install wasm-bindgen-cli --version $wb_version (about 3 minutes, once)"
+  # Not --locked: the offline mirror lacks a locked dependency version (toolchain.md §1).
+  cargo install wasm-bindgen-cli --version "$wb_version"
+fi
+
+if [ ! -x wasm/node_modules/.bin/wasm-opt ] || [ wasm/package-lock.json -nt wasm/node_modules/.package-lock.json ]; then
+  step "npm ci (wasm/)"
+  (cd wasm && npm ci --no-audit --no-fund)
+fi
+wasm_opt="$root/wasm/node_modules/.bin/wasm-opt"
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+
+# bindgen OUT_DIR: the glue + .wasm from the last cargo build, then the wrapper and manifest.
+bindgen() {
+  local out=$1
+  rm -rf "$out"
+  mkdir -p "$out"
+  # --experimental-reset-state-function: index.js re-creates the instance after a trap.
+  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" "$artifact"
+  cp wasm/js/index.js wasm/js/index.d.ts wasm/README.md "$out/"
+  node -e '
+    const fs = require("fs");
+    const [src, dst, version] = process.argv.slice(1);
+    const pkg = JSON.parse(fs.readFileSync(src, "utf8"));
+    pkg.version = version;
+    fs.writeFileSync(dst, JSON.stringify(pkg, null, 2) + "\n");
+  ' wasm/js/package.json "$out/package.json" "$version"
+}
+
+step "cargo build -p stowage-wasm --profile $profile --target $target"
+cargo build -p stowage-wasm --profile "$profile" --target "$target"
+bindgen wasm/pkg
+step "wasm-opt -Oz (npm binaryen)"
+"$wasm_opt" -Oz wasm/pkg/stowage_wasm_bg.wasm -o wasm/pkg/stowage_wasm_bg.wasm
+
+if [ "$test_build" = 1 ]; then
+  step "test build (feature panic-test) into wasm/pkg-test"
+  cargo build -p stowage-wasm --profile "$profile" --target "$target" --features panic-test
+  bindgen wasm/pkg-test
+fi
+
+raw=$(wc -c < wasm/pkg/stowage_wasm_bg.wasm)
+gz=$(gzip -9 -c wasm/pkg/stowage_wasm_bg.wasm | wc -c)
+step "done: wasm/pkg (@stowage/wasm $version), stowage_wasm_bg.wasm $raw bytes, $gz gzipped"

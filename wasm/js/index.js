@@ -1,0 +1,243 @@
+// @stowage/wasm: Stowage's Dockerfile linter compiled to WebAssembly.
+//
+// This hand-written wrapper is the public API (types in index.d.ts). It sits on the
+// wasm-bindgen glue (`stowage_wasm.js`, `--target web`) and adds:
+//   * loading: `await init()` works in Node (reads the .wasm with `fs`) and in browsers
+//     (`fetch` of `new URL('./stowage_wasm_bg.wasm', import.meta.url)`); `initSync(bytes)` is
+//     for hosts that already have the bytes, such as the VS Code web extension host;
+//   * config errors as `ConfigError` (an `Error` with `key`, `span` and `help`);
+//   * trap recovery: the engine is built with `panic = "abort"`, so a bug traps with a
+//     `WebAssembly.RuntimeError`. The call then throws a `StowageInternalError`, the instance is
+//     re-created, and the next call works (each `Linter` re-creates its engine side lazily).
+import * as glue from './stowage_wasm.js';
+
+let initialized = false;
+/** Bumped each time the WebAssembly instance is re-created after a trap. */
+let generation = 0;
+
+function plainObject(v) {
+  return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+/** A bad configuration or option: `key` names it, `span` is its byte range in TOML text. */
+export class ConfigError extends Error {
+  constructor(info) {
+    super(info.help ? `${info.message} (${info.help})` : info.message);
+    this.name = 'ConfigError';
+    this.key = info.key ?? null;
+    this.span = info.span ?? null;
+    this.help = info.help ?? null;
+  }
+}
+
+/** The engine trapped (a bug in Stowage). The engine has been restarted. */
+export class StowageInternalError extends Error {
+  constructor(cause) {
+    super(
+      `stowage: internal error, the WebAssembly engine trapped (${cause && cause.message}); ` +
+        'it was restarted and later calls work. Please report this with the input.',
+      { cause },
+    );
+    this.name = 'StowageInternalError';
+  }
+}
+
+/**
+ * Instantiates the engine synchronously from the `.wasm` bytes or a compiled
+ * `WebAssembly.Module` (also accepts `{ module }`). Does nothing when already initialised.
+ */
+export function initSync(input) {
+  if (initialized) return;
+  const module = plainObject(input) ? input.module : input;
+  if (module === undefined || module === null) {
+    throw new TypeError('@stowage/wasm: initSync needs the .wasm bytes or a WebAssembly.Module');
+  }
+  glue.initSync({ module });
+  initialized = true;
+}
+
+function isNode() {
+  return typeof process === 'object' && process !== null && !!(process.versions && process.versions.node);
+}
+
+/**
+ * Instantiates the engine. With no argument it loads `stowage_wasm_bg.wasm` next to this file:
+ * with `fs` in Node, with `fetch` elsewhere. Also accepts bytes, a `WebAssembly.Module`, a URL,
+ * a `Response` or a promise of one (also as `{ module_or_path }`).
+ */
+export async function init(input) {
+  if (initialized) return;
+  if (plainObject(input)) input = input.module_or_path ?? input.module;
+  if (input === undefined) {
+    const url = new URL('./stowage_wasm_bg.wasm', import.meta.url);
+    if (isNode() && url.protocol === 'file:') {
+      // A non-literal specifier keeps browser bundlers from trying to resolve `fs`.
+      const fsName = 'node:fs/promises';
+      const fs = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsName);
+      initSync(await fs.readFile(url));
+      return;
+    }
+    input = url;
+  }
+  if (input instanceof WebAssembly.Module || ArrayBuffer.isView(input) || input instanceof ArrayBuffer) {
+    initSync(input);
+    return;
+  }
+  await glue.default({ module_or_path: input });
+  initialized = true;
+}
+
+export default init;
+
+/** Runs one engine call; a trap re-creates the instance and surfaces as an Error. */
+function call(fn) {
+  if (!initialized) {
+    throw new Error('@stowage/wasm: call `await init()` (or `initSync(bytes)`) before using the API');
+  }
+  try {
+    return fn();
+  } catch (e) {
+    // RuntimeError: a panic (`unreachable`) or another trap. RangeError: stack overflow inside
+    // the engine. Either way the instance's state cannot be trusted any more.
+    if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
+      glue.__wbg_reset_state();
+      generation++;
+      throw new StowageInternalError(e);
+    }
+    throw e;
+  }
+}
+
+function configError(e) {
+  return plainObject(e) && typeof e.message === 'string' ? new ConfigError(e) : e;
+}
+
+function configArgs(config) {
+  if (config === undefined || config === null) return [undefined, undefined];
+  if (typeof config === 'string') return [undefined, config];
+  if (typeof config === 'object' && !Array.isArray(config)) return [JSON.stringify(config), undefined];
+  throw new ConfigError({
+    message: `invalid config: expected an object or TOML text, got ${Array.isArray(config) ? 'an array' : typeof config}`,
+    key: null,
+  });
+}
+
+function checkSource(source, what = 'source') {
+  if (typeof source !== 'string') {
+    throw new TypeError(`@stowage/wasm: ${what} must be a string, got ${source === null ? 'null' : typeof source}`);
+  }
+}
+
+function dockerignoreArgs(opts) {
+  if (opts == null || !Object.prototype.hasOwnProperty.call(opts, 'dockerignore') || opts.dockerignore === undefined) {
+    return [undefined, false];
+  }
+  if (opts.dockerignore === null) return [undefined, true];
+  checkSource(opts.dockerignore, 'dockerignore');
+  return [opts.dockerignore, true];
+}
+
+/** The engine's version (same as the CLI's). */
+export function version() {
+  return call(() => glue.version());
+}
+
+/** Every rule's metadata, with its documentation as Markdown in `docs`. */
+export function rules() {
+  return call(() => glue.rules());
+}
+
+/** The configuration the CLI uses without a `stowage.toml` (kebab-case keys). */
+export function defaultConfig() {
+  return call(() => glue.defaultConfig());
+}
+
+/** Checks a config (object or TOML text) without building a linter: `null` when valid. */
+export function validateConfig(config) {
+  let args;
+  try {
+    args = configArgs(config);
+  } catch (e) {
+    return { message: e.message, key: null, span: null, help: null };
+  }
+  return call(() => glue.checkConfig(args[0], args[1]));
+}
+
+export class Linter {
+  #json;
+  #toml;
+  #encoding;
+  #raw = null;
+  #generation = -1;
+
+  /**
+   * @param config a config object (keys as in `stowage.toml`), `stowage.toml` text, or nothing
+   *   for the CLI defaults.
+   * @param opts `positionEncoding`: how `character` counts, `'utf-16'` (default) or `'utf-8'`.
+   */
+  constructor(config, opts) {
+    [this.#json, this.#toml] = configArgs(config);
+    const encoding = opts == null ? undefined : opts.positionEncoding;
+    if (encoding !== undefined && typeof encoding !== 'string') {
+      throw new ConfigError({ message: 'invalid option `positionEncoding`: expected a string', key: 'positionEncoding' });
+    }
+    this.#encoding = encoding;
+    this.#engine(); // validate now, so a bad config throws here
+  }
+
+  #engine() {
+    if (this.#raw === null || this.#generation !== generation) {
+      this.#raw = call(() => {
+        try {
+          return new glue.RawLinter(this.#json, this.#toml, this.#encoding);
+        } catch (e) {
+          throw configError(e);
+        }
+      });
+      this.#generation = generation;
+    }
+    return this.#raw;
+  }
+
+  /**
+   * Lints Dockerfile text: `{ diagnostics }`, sorted by position. `opts.dockerignore`: the build
+   * context's `.dockerignore` text, or `null` when it has none (omit it when unknown).
+   */
+  lintDockerfile(source, opts) {
+    checkSource(source);
+    const [ignore, checked] = dockerignoreArgs(opts);
+    const raw = this.#engine();
+    return call(() => raw.lintDockerfile(source, ignore, checked));
+  }
+
+  /** Applies fixes (safe ones; unsafe too with `{ unsafe: true }`) until nothing changes. */
+  fix(source, opts) {
+    checkSource(source);
+    const unsafe = !!(opts && opts.unsafe);
+    const [ignore, checked] = dockerignoreArgs(opts);
+    const raw = this.#engine();
+    return call(() => raw.fix(source, unsafe, ignore, checked));
+  }
+
+  /** The parse tree dump (as `stowage parse --format json`) plus the syntax diagnostics. */
+  parse(source) {
+    checkSource(source);
+    const raw = this.#engine();
+    return call(() => raw.parse(source));
+  }
+
+  /** Frees the engine-side memory now instead of at garbage collection. */
+  free() {
+    const raw = this.#raw;
+    if (raw !== null && this.#generation === generation) call(() => raw.free());
+    this.#raw = null;
+  }
+}
+
+/** Test builds only (`wasm/pkg-test`): panics inside the engine. */
+export function __panicForTest() {
+  if (typeof glue.__panicForTest !== 'function') {
+    throw new Error('@stowage/wasm: __panicForTest exists only in the test build');
+  }
+  return call(() => glue.__panicForTest());
+}

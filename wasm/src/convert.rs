@@ -1,0 +1,442 @@
+//! Pure conversions from the core's types to the JS-facing shapes. No wasm-bindgen here, so
+//! this is tested natively with `cargo test -p stowage-wasm`.
+
+use serde::Serialize;
+use stowage_core::config::{Config, ConfigError};
+use stowage_core::diagnostic::Diagnostic;
+use stowage_core::fix::Fix;
+use stowage_core::lint::{FixResult, Linter};
+use stowage_core::rules::{FixAvailability, Target, registry};
+use stowage_core::syntax::{self, ParseDump};
+use stowage_core::text::{LineIndex, PositionEncoding, TextRange};
+use stowage_core::util::suggest::closest;
+
+/// A 0-based position in the chosen encoding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: u32,
+    pub character: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Range {
+    pub start: Position,
+    pub end: Position,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EditOut {
+    pub range: Range,
+    pub offsets: [u32; 2],
+    pub new_text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FixOut {
+    pub title: String,
+    pub applicability: &'static str,
+    pub edits: Vec<EditOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LabelOut {
+    pub range: Range,
+    pub offsets: [u32; 2],
+    pub message: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DiagnosticOut {
+    /// The rule code, as in the CLI (`SEC001`).
+    pub rule: &'static str,
+    pub name: &'static str,
+    pub severity: &'static str,
+    pub message: String,
+    pub range: Range,
+    pub offsets: [u32; 2],
+    pub help: Option<String>,
+    pub labels: Vec<LabelOut>,
+    pub fix: Option<FixOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LintOut {
+    pub diagnostics: Vec<DiagnosticOut>,
+}
+
+/// Converts byte ranges of one source text to positions.
+pub struct Converter<'a> {
+    source: &'a str,
+    index: LineIndex,
+    encoding: PositionEncoding,
+}
+
+impl<'a> Converter<'a> {
+    #[must_use]
+    pub fn new(source: &'a str, encoding: PositionEncoding) -> Self {
+        Self {
+            source,
+            index: LineIndex::new(source),
+            encoding,
+        }
+    }
+
+    #[must_use]
+    pub fn position(&self, offset: u32) -> Position {
+        let lc = self.index.line_col(offset, self.source, self.encoding);
+        Position {
+            line: lc.line,
+            character: lc.col,
+        }
+    }
+
+    #[must_use]
+    pub fn range(&self, range: TextRange) -> Range {
+        Range {
+            start: self.position(range.start),
+            end: self.position(range.end),
+        }
+    }
+
+    fn fix(&self, fix: &Fix) -> FixOut {
+        FixOut {
+            title: fix.title.clone(),
+            applicability: fix.applicability.as_str(),
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| EditOut {
+                    range: self.range(e.range),
+                    offsets: [e.range.start, e.range.end],
+                    new_text: e.content.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    #[must_use]
+    pub fn diagnostic(&self, d: &Diagnostic) -> DiagnosticOut {
+        DiagnosticOut {
+            rule: d.code,
+            name: d.name,
+            severity: d.severity.as_str(),
+            message: d.message.clone(),
+            range: self.range(d.range),
+            offsets: [d.range.start, d.range.end],
+            help: d.help.clone(),
+            labels: d
+                .labels
+                .iter()
+                .map(|l| LabelOut {
+                    range: self.range(l.range),
+                    offsets: [l.range.start, l.range.end],
+                    message: l.message.clone(),
+                })
+                .collect(),
+            fix: d.fix.as_ref().map(|f| self.fix(f)),
+        }
+    }
+
+    #[must_use]
+    pub fn diagnostics(&self, ds: &[Diagnostic]) -> Vec<DiagnosticOut> {
+        ds.iter().map(|d| self.diagnostic(d)).collect()
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct AppliedOut {
+    pub rule: &'static str,
+    pub title: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FixResultOut {
+    pub output: String,
+    pub applied: Vec<AppliedOut>,
+    /// Positioned in `output`.
+    pub remaining: Vec<DiagnosticOut>,
+    pub stopped_on_error: bool,
+}
+
+#[must_use]
+pub fn fix_out(result: &FixResult, encoding: PositionEncoding) -> FixResultOut {
+    let cv = Converter::new(&result.output, encoding);
+    FixResultOut {
+        output: result.output.clone(),
+        applied: result
+            .applied
+            .iter()
+            .map(|(rule, title)| AppliedOut {
+                rule,
+                title: title.clone(),
+            })
+            .collect(),
+        remaining: cv.diagnostics(&result.remaining),
+        stopped_on_error: result.stopped_on_error,
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ParseOut {
+    #[serde(flatten)]
+    pub dump: ParseDump,
+    pub diagnostics: Vec<DiagnosticOut>,
+}
+
+/// The parse dump plus the findings of the syntax rules (`syntax` must select only those).
+#[must_use]
+pub fn parse_out(source: &str, syntax: &Linter, encoding: PositionEncoding) -> ParseOut {
+    let df = syntax::parse(source);
+    let index = LineIndex::new(source);
+    let dump = syntax::dump(source, &df, &index);
+    let result = syntax.lint_parsed(source, &df, &stowage_core::lint::Inputs::default());
+    let cv = Converter {
+        source,
+        index,
+        encoding,
+    };
+    ParseOut {
+        dump,
+        diagnostics: cv.diagnostics(&result.diagnostics),
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleOut {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub family: &'static str,
+    pub severity: &'static str,
+    pub default_enabled: bool,
+    pub fix: &'static str,
+    pub aliases: &'static [&'static str],
+    pub summary: &'static str,
+    pub target: &'static str,
+    /// Markdown: `## What it does`, `## Why is this bad?`, `## Example`, `## Use instead`.
+    pub docs: String,
+}
+
+#[must_use]
+pub fn rules() -> Vec<RuleOut> {
+    registry()
+        .iter()
+        .map(|r| {
+            let m = r.meta();
+            RuleOut {
+                code: m.code,
+                name: m.name,
+                family: m.family.as_str(),
+                severity: m.severity.as_str(),
+                default_enabled: m.default_enabled,
+                fix: match m.fix {
+                    FixAvailability::None => "none",
+                    FixAvailability::Sometimes => "sometimes",
+                    FixAvailability::Always => "always",
+                },
+                aliases: m.aliases,
+                summary: m.summary,
+                target: match m.target {
+                    Target::Dockerfile => "dockerfile",
+                    Target::Image => "image",
+                },
+                docs: m.markdown(),
+            }
+        })
+        .collect()
+}
+
+/// `Config::default()` in the shape the constructor accepts (kebab-case keys, as in
+/// `stowage.toml`).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct ConfigOut {
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub severity: std::collections::BTreeMap<String, &'static str>,
+    pub failure_threshold: Option<&'static str>,
+    pub rules: std::collections::BTreeMap<String, ()>,
+    pub target: Option<String>,
+}
+
+#[must_use]
+pub fn default_config() -> ConfigOut {
+    let c = Config::default();
+    ConfigOut {
+        select: c.select,
+        extend_select: c.extend_select,
+        ignore: c.ignore,
+        severity: c
+            .severity
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str()))
+            .collect(),
+        failure_threshold: c.failure_threshold.map(|s| s.as_str()),
+        // Rule options have no defaults in the config itself.
+        rules: std::collections::BTreeMap::new(),
+        target: c.target,
+    }
+}
+
+/// A config problem for JS: what is wrong, which key, where in TOML text (bytes), what to do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ConfigErrorOut {
+    pub message: String,
+    pub key: Option<String>,
+    pub span: Option<[usize; 2]>,
+    pub help: Option<String>,
+}
+
+impl ConfigErrorOut {
+    #[must_use]
+    pub fn from_core(e: ConfigError, toml: Option<&str>) -> Self {
+        let key = e
+            .key
+            .or_else(|| unknown_name(&e.message).map(str::to_owned));
+        let help = e.help.or_else(|| did_you_mean(&e.message));
+        Self {
+            message: format!(
+                "invalid {}config: {}",
+                if toml.is_some() { "TOML " } else { "" },
+                e.message
+            ),
+            key,
+            span: e.span.map(|(a, b)| [a, b]),
+            help,
+        }
+    }
+}
+
+/// The name in "unknown field `x`, …" / "unknown variant `x`, …".
+fn unknown_name(message: &str) -> Option<&str> {
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))?;
+    rest.split('`').next()
+}
+
+/// "did you mean `select`?" for serde's "unknown field `selct`, expected one of `select`, …".
+fn did_you_mean(message: &str) -> Option<String> {
+    let name = unknown_name(message)?;
+    let expected = message.split_once("expected")?.1;
+    let candidates = expected.split('`').skip(1).step_by(2);
+    closest(name, candidates).map(|s| format!("did you mean `{s}`?"))
+}
+
+/// Parses the config: JSON text (a stringified JS object), TOML text, or neither (defaults).
+///
+/// # Errors
+/// A message that names the bad key and, for a near miss, a suggestion.
+pub fn load_config(json: Option<&str>, toml: Option<&str>) -> Result<Config, ConfigErrorOut> {
+    if let Some(text) = toml {
+        return Config::from_toml(text).map_err(|e| ConfigErrorOut::from_core(e, Some(text)));
+    }
+    let Some(text) = json else {
+        return Ok(Config::default());
+    };
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let config: Config = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let mut message = inner.to_string();
+        // The location is in our own stringified JSON, meaningless to the caller.
+        if inner.line() > 0
+            && let Some(at) = message.rfind(" at line ")
+        {
+            message.truncate(at);
+        }
+        // serde_path_to_error's path already ends with the unknown key itself.
+        let key = if path == "." {
+            unknown_name(&message).map(str::to_owned)
+        } else {
+            Some(path)
+        };
+        let help = did_you_mean(&message);
+        let message = match &key {
+            Some(k) if !message.contains(&format!("`{k}`")) => {
+                format!("invalid config: `{k}`: {message}")
+            }
+            _ => format!("invalid config: {message}"),
+        };
+        ConfigErrorOut {
+            message,
+            key,
+            span: None,
+            help,
+        }
+    })?;
+    Ok(config)
+}
+
+/// `"utf-16"` (the default, as JS strings and editors count), `"utf-8"` or `"utf-32"`.
+///
+/// # Errors
+/// On any other name.
+pub fn parse_encoding(name: Option<&str>) -> Result<PositionEncoding, ConfigErrorOut> {
+    match name.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("utf-16" | "utf16") => Ok(PositionEncoding::Utf16),
+        Some("utf-8" | "utf8") => Ok(PositionEncoding::Utf8),
+        Some("utf-32" | "utf32") => Ok(PositionEncoding::Utf32),
+        Some(other) => Err(ConfigErrorOut {
+            message: format!(
+                "invalid option `positionEncoding`: `{other}`, expected `utf-16` or `utf-8`"
+            ),
+            key: Some("positionEncoding".to_owned()),
+            span: None,
+            help: None,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_json_key_is_named_with_a_suggestion() {
+        let e = load_config(Some(r#"{"selct":["all"]}"#), None).unwrap_err();
+        assert_eq!(e.key.as_deref(), Some("selct"));
+        assert!(e.message.contains("unknown field `selct`"), "{}", e.message);
+        assert!(!e.message.contains("line 1"), "{}", e.message);
+        assert_eq!(e.help.as_deref(), Some("did you mean `select`?"));
+    }
+
+    #[test]
+    fn wrong_type_names_the_path() {
+        let e = load_config(Some(r#"{"ignore":5}"#), None).unwrap_err();
+        assert_eq!(e.key.as_deref(), Some("ignore"));
+        assert!(e.message.contains("`ignore`"), "{}", e.message);
+        let e = load_config(Some(r#"{"severity":{"SEC001":"warn"}}"#), None).unwrap_err();
+        assert_eq!(e.key.as_deref(), Some("severity.SEC001"), "{}", e.message);
+    }
+
+    #[test]
+    fn toml_and_defaults() {
+        assert_eq!(load_config(None, None).unwrap(), Config::default());
+        let c = load_config(None, Some("select = [\"all\"]\n")).unwrap();
+        assert_eq!(c.select, Some(vec!["all".to_owned()]));
+        let e = load_config(None, Some("selct = []\n")).unwrap_err();
+        assert_eq!(e.key.as_deref(), Some("selct"));
+        assert_eq!(e.span, Some([0, 5]));
+    }
+
+    #[test]
+    fn positions_follow_the_encoding() {
+        let src = "LABEL a=\"😀\" b=1\n";
+        let at = u32::try_from(src.find(" b").unwrap() + 1).unwrap();
+        let c16 = Converter::new(src, PositionEncoding::Utf16).position(at);
+        let c8 = Converter::new(src, PositionEncoding::Utf8).position(at);
+        assert_eq!((c16.line, c16.character), (0, 13));
+        assert_eq!(c8.character, 15);
+    }
+
+    #[test]
+    fn every_rule_has_docs() {
+        for r in rules() {
+            assert!(!r.docs.trim().is_empty(), "{}", r.code);
+        }
+    }
+}

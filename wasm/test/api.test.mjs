@@ -1,0 +1,180 @@
+// The runtime shape of every API result matches index.d.ts (the compile-time check is types.test.mjs).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { load } from './helpers.mjs';
+
+const api = await load();
+const { Linter, ConfigError, version, rules, defaultConfig, validateConfig } = api;
+
+const SEVERITIES = ['style', 'info', 'warning', 'error'];
+const FAMILIES = ['syntax', 'correctness', 'security', 'size', 'reproducibility', 'style', 'policy', 'image'];
+
+function keys(obj) {
+  return Object.keys(obj).sort();
+}
+
+function assertPosition(p) {
+  assert.deepEqual(keys(p), ['character', 'line']);
+  assert.ok(Number.isInteger(p.line) && p.line >= 0);
+  assert.ok(Number.isInteger(p.character) && p.character >= 0);
+}
+
+function assertRange(r) {
+  assert.deepEqual(keys(r), ['end', 'start']);
+  assertPosition(r.start);
+  assertPosition(r.end);
+}
+
+function assertOffsets(o) {
+  assert.ok(Array.isArray(o) && o.length === 2 && o.every(Number.isInteger) && o[0] <= o[1]);
+}
+
+export function assertDiagnostic(d) {
+  assert.deepEqual(keys(d), ['fix', 'help', 'labels', 'message', 'name', 'offsets', 'range', 'rule', 'severity']);
+  assert.match(d.rule, /^[A-Z]+[0-9]{3}$/);
+  assert.match(d.name, /^[a-z0-9-]+$/);
+  assert.ok(SEVERITIES.includes(d.severity));
+  assert.equal(typeof d.message, 'string');
+  assertRange(d.range);
+  assertOffsets(d.offsets);
+  assert.ok(d.help === null || typeof d.help === 'string', 'help is string | null, never undefined');
+  assert.ok(Array.isArray(d.labels));
+  for (const l of d.labels) {
+    assert.deepEqual(keys(l), ['message', 'offsets', 'range']);
+    assertRange(l.range);
+    assertOffsets(l.offsets);
+  }
+  assert.ok(d.fix === null || typeof d.fix === 'object', 'fix is object | null, never undefined');
+  if (d.fix) {
+    assert.deepEqual(keys(d.fix), ['applicability', 'edits', 'title']);
+    assert.ok(['safe', 'unsafe', 'display-only'].includes(d.fix.applicability));
+    for (const e of d.fix.edits) {
+      assert.deepEqual(keys(e), ['newText', 'offsets', 'range']);
+      assertRange(e.range);
+      assertOffsets(e.offsets);
+      assert.equal(typeof e.newText, 'string');
+    }
+  }
+}
+
+const SAMPLE = `FROM ubuntu
+MAINTAINER someone@example.com
+RUN apt-get update && apt-get install -y curl
+LABEL a="x" b
+FOO bar
+`;
+
+test('version() is the crate version', () => {
+  assert.match(version(), /^\d+\.\d+\.\d+/);
+});
+
+test('rules() lists every rule with metadata and docs', () => {
+  const rs = rules();
+  assert.ok(rs.length >= 10);
+  const codes = new Set();
+  for (const r of rs) {
+    assert.deepEqual(keys(r), ['aliases', 'code', 'defaultEnabled', 'docs', 'family', 'fix', 'name', 'severity', 'summary', 'target']);
+    assert.ok(FAMILIES.includes(r.family));
+    assert.ok(SEVERITIES.includes(r.severity));
+    assert.ok(['none', 'sometimes', 'always'].includes(r.fix));
+    assert.ok(['dockerfile', 'image'].includes(r.target));
+    assert.equal(typeof r.defaultEnabled, 'boolean');
+    assert.ok(Array.isArray(r.aliases) && r.aliases.every((a) => typeof a === 'string'));
+    assert.ok(r.docs.includes('## What it does'), `${r.code} docs`);
+    codes.add(r.code);
+  }
+  assert.equal(codes.size, rs.length, 'codes are unique');
+  assert.ok(codes.has('SEC001'));
+});
+
+test('defaultConfig() round-trips through the constructor', () => {
+  const c = defaultConfig();
+  assert.deepEqual(keys(c), ['extend-select', 'failure-threshold', 'ignore', 'rules', 'select', 'severity', 'target']);
+  assert.equal(c.select, null);
+  const a = new Linter(c).lintDockerfile(SAMPLE);
+  const b = new Linter().lintDockerfile(SAMPLE);
+  assert.deepEqual(a, b);
+});
+
+test('lintDockerfile returns plain objects of the documented shape', () => {
+  const res = new Linter().lintDockerfile(SAMPLE);
+  assert.deepEqual(keys(res), ['diagnostics']);
+  assert.ok(res.diagnostics.length >= 4);
+  for (const d of res.diagnostics) assertDiagnostic(d);
+  // Plain JSON-compatible data: survives a JSON round trip unchanged.
+  assert.deepEqual(JSON.parse(JSON.stringify(res)), res);
+  const rulesSeen = res.diagnostics.map((d) => d.rule);
+  for (const r of ['SEC001', 'COR001', 'SZ001', 'SYN001', 'SYN002']) assert.ok(rulesSeen.includes(r), r);
+  const withFix = res.diagnostics.find((d) => d.rule === 'SZ001');
+  assert.ok(withFix.fix && withFix.fix.edits.length > 0);
+});
+
+test('default linter = CLI defaults; select all enables opt-in rules', () => {
+  const all = new Linter({ select: ['all'] });
+  const none = new Linter({ select: [] });
+  assert.equal(none.lintDockerfile(SAMPLE).diagnostics.length, 0);
+  assert.ok(all.lintDockerfile(SAMPLE).diagnostics.length >= new Linter().lintDockerfile(SAMPLE).diagnostics.length);
+  const sev = new Linter({ severity: { SEC001: 'error' } }).lintDockerfile(SAMPLE).diagnostics.find((d) => d.rule === 'SEC001');
+  assert.equal(sev.severity, 'error');
+});
+
+test('TOML text config', () => {
+  const l = new Linter('select = ["SZ001"]\n');
+  const ds = l.lintDockerfile(SAMPLE).diagnostics;
+  assert.deepEqual([...new Set(ds.map((d) => d.rule))], ['SZ001']);
+});
+
+test('fix() applies safe fixes and reports what is left', () => {
+  const res = new Linter().fix(SAMPLE);
+  assert.deepEqual(keys(res), ['applied', 'output', 'remaining', 'stoppedOnError']);
+  assert.match(res.output, /--no-install-recommends/);
+  assert.ok(res.applied.length >= 1);
+  for (const a of res.applied) assert.deepEqual(keys(a), ['rule', 'title']);
+  for (const d of res.remaining) assertDiagnostic(d);
+  assert.ok(!res.remaining.some((d) => d.rule === 'SZ001'));
+  assert.equal(typeof res.stoppedOnError, 'boolean');
+  const unsafe = new Linter().fix(SAMPLE, { unsafe: true });
+  assert.equal(typeof unsafe.output, 'string');
+});
+
+test('parse() returns the dump and the syntax diagnostics', () => {
+  const p = new Linter().parse(SAMPLE);
+  assert.deepEqual(keys(p), ['diagnostics', 'directives', 'escape', 'instructions']);
+  assert.equal(p.escape, '\\');
+  assert.equal(p.instructions.length, 5);
+  const from = p.instructions[0];
+  for (const k of ['keyword', 'line', 'column', 'end_line', 'end_column', 'offsets', 'flags', 'value', 'json', 'heredocs']) {
+    assert.ok(k in from, k);
+  }
+  assert.equal(from.keyword, 'FROM');
+  assert.deepEqual(from.value, ['ubuntu']);
+  assert.ok(p.diagnostics.length >= 2);
+  for (const d of p.diagnostics) {
+    assertDiagnostic(d);
+    assert.match(d.rule, /^SYN/);
+  }
+});
+
+test('positionEncoding is validated', () => {
+  assert.throws(() => new Linter(null, { positionEncoding: 'latin1' }), (e) => e instanceof ConfigError && e.key === 'positionEncoding');
+  new Linter(undefined, { positionEncoding: 'utf-8' });
+});
+
+test('validateConfig() reports without throwing', () => {
+  assert.equal(validateConfig({ select: ['all'] }), null);
+  assert.equal(validateConfig('ignore = ["style"]'), null);
+  const issue = validateConfig({ ignore: ['SEC01'] });
+  assert.deepEqual(keys(issue), ['help', 'key', 'message', 'span']);
+  assert.match(issue.help, /SEC001/);
+});
+
+test('non-string sources are rejected with a TypeError', () => {
+  assert.throws(() => new Linter().lintDockerfile(42), TypeError);
+  assert.throws(() => new Linter().lintDockerfile(undefined), TypeError);
+});
+
+test('free() then reuse re-creates the engine side', () => {
+  const l = new Linter();
+  l.free();
+  assert.ok(l.lintDockerfile(SAMPLE).diagnostics.length > 0);
+});
