@@ -13,13 +13,18 @@ interface LintState {
   kind: Kind;
   diagnostics: EngineDiagnostic[];
   linter: Linter;
+  /** The build context's .dockerignore text (null: none; undefined: unknown). */
+  dockerignore: string | null | undefined;
 }
 
 /** What the extension returns from `activate` (used by the tests and other extensions). */
 export interface StowageApi {
   engineVersion: string;
-  /** Milliseconds of the last engine call, and for which document version. */
-  lastLint: { uri: string; version: number; ms: number } | null;
+  /**
+   * The last engine call: document version, its duration, and when the document changed and when
+   * the diagnostics were published (`performance.now()` of the extension host).
+   */
+  lastLint: { uri: string; version: number; ms: number; changedAt: number; publishedAt: number } | null;
   hasImageSupport: boolean;
 }
 
@@ -71,6 +76,8 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
 
   const states = new Map<string, LintState>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When each document last changed (for the latency figures in `lastLint`). */
+  const changedAt = new Map<string, number>();
   /** Documents the user asked to analyse as image JSON. */
   const manualImages = new Set<string>();
   const problems = new Map<string, ConfigProblem>();
@@ -84,7 +91,7 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
     if (manualImages.has(doc.uri.toString())) return 'image';
     if (doc.languageId === 'json' || doc.languageId === 'jsonc') {
       const glob = settings(doc.uri).imageGlob;
-      if (glob && vscode.languages.match({ pattern: glob }, doc) > 0 && m.looksLikeImageJson(doc.getText())) return 'image';
+      if (glob && vscode.languages.match({ pattern: glob }, doc) > 0 && m.looksLikeImageJson(doc.getText(new vscode.Range(0, 0, 200, 0)))) return 'image';
     }
     return null;
   }
@@ -96,7 +103,7 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
       return;
     }
     const old = problems.get(key);
-    if (old && old.message === p.message) return;
+    if (old && old.message === p.message && old.uri?.toString() === p.uri?.toString() && (old.range && p.range ? old.range.isEqual(p.range) : old.range === p.range)) return;
     problems.set(key, p);
     refreshConfigDiagnostics();
   }
@@ -150,6 +157,56 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
     status.show();
   }
 
+  /** A stowage.toml open in an editor is checked as you type (even with no Dockerfile open). */
+  function validateConfigDoc(doc: vscode.TextDocument) {
+    if (!configs.isConfigFile(doc.uri) || doc.languageId === 'dockerfile') return;
+    const key = doc.uri.toString();
+    if (!vscode.workspace.isTrusted) return setProblem(undefined, key);
+    const text = doc.getText();
+    const issue = stowage.validateConfig(text);
+    if (!issue) return setProblem(undefined, key);
+    const r = m.configErrorRange(text, issue);
+    setProblem(
+      { uri: doc.uri, message: issue.help ? `${issue.message} (${issue.help})` : issue.message, range: toRange(r) },
+      key,
+    );
+  }
+
+  // --- build context: the .dockerignore next to the Dockerfile (as the CLI reads it) -----------
+  const dockerignores = new Map<string, Promise<string | null | undefined>>();
+  async function readText(uri: vscode.Uri): Promise<string | null> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return null;
+    }
+  }
+  /** `<Dockerfile>.dockerignore`, else `.dockerignore` in the same folder; null when neither exists. */
+  function dockerignoreFor(doc: vscode.Uri): Promise<string | null | undefined> {
+    const key = doc.toString();
+    let p = dockerignores.get(key);
+    if (!p) {
+      p = (async () => {
+        if (doc.scheme === 'untitled') return undefined; // no build context known
+        return (
+          (await readText(doc.with({ path: `${doc.path}.dockerignore` }))) ??
+          (await readText(vscode.Uri.joinPath(doc, '..', '.dockerignore')))
+        );
+      })();
+      dockerignores.set(key, p);
+    }
+    return p;
+  }
+  const ignoreWatcher = vscode.workspace.createFileSystemWatcher('**/*.dockerignore');
+  const onIgnore = () => {
+    dockerignores.clear();
+    relintAll();
+  };
+  ignoreWatcher.onDidCreate(onIgnore);
+  ignoreWatcher.onDidChange(onIgnore);
+  ignoreWatcher.onDidDelete(onIgnore);
+  ctx.subscriptions.push(ignoreWatcher);
+
   // --- linting -------------------------------------------------------------------------------
   function toVsDiagnostic(uri: vscode.Uri, d: EngineDiagnostic): vscode.Diagnostic {
     const s = m.toDiagnosticShape(d);
@@ -176,6 +233,7 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
     }
     const version = doc.version;
     const resolved = await configs.linterFor(doc.uri);
+    const dockerignore = kind === 'dockerfile' ? await dockerignoreFor(doc.uri) : undefined;
     // Problems are cleared when a config or the settings change (configs.onDidChange).
     if (resolved.problem) setProblem(resolved.problem, resolved.problem.uri?.toString() ?? 'settings');
     // Stale: the document changed (or closed) while the config was being read.
@@ -185,7 +243,7 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
     let diagnostics: EngineDiagnostic[];
     try {
       if (kind === 'dockerfile') {
-        diagnostics = resolved.linter.lintDockerfile(text).diagnostics;
+        diagnostics = resolved.linter.lintDockerfile(text, { dockerignore }).diagnostics;
       } else {
         const lintImage = (resolved.linter as unknown as { lintImage?: (s: string) => { diagnostics: EngineDiagnostic[] } }).lintImage;
         if (typeof lintImage !== 'function') {
@@ -200,11 +258,12 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
       return states.get(key) ?? null;
     }
     const ms = performance.now() - t;
-    api.lastLint = { uri: key, version, ms };
+    api.lastLint = { uri: key, version, ms, changedAt: changedAt.get(key) ?? t, publishedAt: 0 };
     log.trace(`linted ${basename(doc.uri)} v${version} in ${ms.toFixed(2)} ms: ${diagnostics.length} diagnostics`);
-    const st: LintState = { version, kind, diagnostics, linter: resolved.linter };
+    const st: LintState = { version, kind, diagnostics, linter: resolved.linter, dockerignore };
     states.set(key, st);
     collection.set(doc.uri, diagnostics.map((d) => toVsDiagnostic(doc.uri, d)));
+    api.lastLint.publishedAt = performance.now();
     if (vscode.window.activeTextEditor?.document === doc) updateStatus();
     return st;
   }
@@ -243,9 +302,17 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
   ctx.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (kindOf(doc)) void lintNow(doc);
+      else validateConfigDoc(doc);
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0) return;
+      changedAt.set(e.document.uri.toString(), performance.now());
+      if (configs.isConfigFile(e.document.uri)) {
+        const key = `config:${e.document.uri.toString()}`;
+        clearTimeout(timers.get(key));
+        timers.set(key, setTimeout(() => validateConfigDoc(e.document), settings().debounce));
+        return;
+      }
       const s = settings(e.document.uri);
       if (s.run === 'onType' && states.has(e.document.uri.toString())) schedule(e.document, s.debounce);
       else if (s.run === 'onType' && kindOf(e.document)) schedule(e.document, s.debounce);
@@ -259,12 +326,14 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
       if (timer !== undefined) clearTimeout(timer);
       timers.delete(key);
       states.delete(key);
+      changedAt.delete(key);
       manualImages.delete(key);
       collection.delete(doc.uri);
     }),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
     configs.onDidChange(() => {
       problems.clear();
+      for (const doc of vscode.workspace.textDocuments) validateConfigDoc(doc);
       refreshConfigDiagnostics();
       relintAll();
     }),
@@ -275,7 +344,7 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
     const st = await fresh(doc);
     if (!st || st.kind !== 'dockerfile') return null;
     const text = doc.getText();
-    const out = st.linter.fix(text).output;
+    const out = st.linter.fix(text, { dockerignore: st.dockerignore }).output;
     const e = m.minimalEdit(text, out);
     if (!e) return null;
     const edit = new vscode.WorkspaceEdit();
@@ -494,7 +563,10 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
     }),
   );
 
-  for (const doc of vscode.workspace.textDocuments) if (kindOf(doc)) void lintNow(doc);
+  for (const doc of vscode.workspace.textDocuments) {
+    if (kindOf(doc)) void lintNow(doc);
+    else validateConfigDoc(doc);
+  }
   updateStatus();
   return api;
 }

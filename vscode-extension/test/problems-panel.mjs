@@ -30,8 +30,9 @@ const server = await open({
 });
 const browser = await pw.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', ...browserOptions] });
 let code = 0;
+let page;
 try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 680 } });
+  page = await browser.newPage({ viewport: { width: 1100, height: 680 } });
   await page.goto(`http://localhost:${port}/`);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label="Dockerfile"]');
   await row.first().waitFor({ timeout: 60000 });
@@ -103,10 +104,35 @@ try {
     fs.mkdirSync(path.join(root, 'media'), { recursive: true });
     fs.copyFileSync(shot, path.join(root, 'media/screenshot.png'));
   }
-  console.log(`screenshots: ${path.relative(process.cwd(), outDir)}/{problems-panel,hover}.png`);
+
+  // A broken stowage.toml: one clear error on the status bar and at the key, linting goes on.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('config/stowage.toml');
+  await page.locator('.quick-input-list .monaco-list-row[aria-label*="stowage.toml"]').first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-line', { hasText: 'SEC001' }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('selct = ["all"]');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+S');
+  const statusItem = page.locator('.statusbar-item', { hasText: 'Stowage: config error' });
+  await statusItem.first().waitFor({ timeout: 15000 });
+  check(true, 'status bar shows "Stowage: config error"');
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 15000 });
+  check(true, 'error squiggle at the bad key in stowage.toml');
+  await page.waitForTimeout(300);
+  const rows2 = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const cfgRows = rows2.filter((l) => /unknown field `selct`/.test(l ?? ''));
+  console.log(`  config error rows: ${JSON.stringify(cfgRows)}`);
+  check(cfgRows.length === 1 && /at line 1 and character 1\./.test(cfgRows[0]), 'exactly one config error, at line 1 character 1');
+  check(rows2.some((l) => /MAINTAINER is deprecated/.test(l ?? '')), 'the Dockerfile is still linted (defaults)');
+  await page.screenshot({ path: path.join(outDir, 'config-error.png') });
+  console.log(`screenshots: ${path.relative(process.cwd(), outDir)}/{problems-panel,hover,config-error}.png`);
 } catch (e) {
   console.error('problems panel test FAILED:', e);
   code = 1;
+  await page?.screenshot({ path: path.join(outDir, 'failure.png') }).catch(() => undefined);
 } finally {
   await browser.close();
   await server.dispose();
