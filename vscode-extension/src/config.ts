@@ -1,11 +1,28 @@
 // Finds and loads the configuration for a document: settings + the workspace's stowage.toml,
 // through vscode.workspace.fs only (so it works on vscode.dev and virtual file systems).
 import * as vscode from 'vscode';
+import * as stowage from '@stowage/wasm';
 import { Linter, validateConfig } from '@stowage/wasm';
 import { parse as parseToml } from 'smol-toml';
 import { configErrorRange, hasOverrides, mergeConfig, type SettingsOverrides } from './mapping';
 
 export const CONFIG_NAMES = ['stowage.toml', '.stowage.toml'];
+/** hadolint's config, used when there is no stowage.toml and the engine can convert it. */
+export const HADOLINT_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
+
+type HadolintImport = (yaml: string) => Record<string, unknown>;
+/**
+ * The engine's hadolint YAML import, when this build of @stowage/wasm has one
+ * (`configFromHadolint(yamlText) → config object`, throwing ConfigError like `new Linter`).
+ */
+export function hadolintImport(): HadolintImport | undefined {
+  const f = (stowage as unknown as Record<string, unknown>).configFromHadolint;
+  return typeof f === 'function' ? (f as HadolintImport) : undefined;
+}
+
+export function isHadolintFile(uri: vscode.Uri): boolean {
+  return HADOLINT_NAMES.includes(uri.path.slice(uri.path.lastIndexOf('/') + 1));
+}
 
 export interface ConfigProblem {
   /** The config file, or undefined when the problem is in the settings. */
@@ -47,7 +64,7 @@ export class ConfigManager implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_NAMES.join(',')}}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${[...CONFIG_NAMES, ...HADOLINT_NAMES].join(',')}}`);
     const onFs = (uri: vscode.Uri) => {
       this.log.info(`config file changed: ${uri.toString(true)}`);
       this.invalidate();
@@ -95,7 +112,7 @@ export class ConfigManager implements vscode.Disposable {
 
   isConfigFile(uri: vscode.Uri): boolean {
     const base = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    if (CONFIG_NAMES.includes(base)) return true;
+    if (CONFIG_NAMES.includes(base) || (HADOLINT_NAMES.includes(base) && !!hadolintImport())) return true;
     const p = readSettings().configPath;
     return !!p && uri.path.endsWith(p.replace(/^\.?\//, ''));
   }
@@ -142,7 +159,7 @@ export class ConfigManager implements vscode.Disposable {
       if (!hit) {
         const here = dir;
         hit = (async () => {
-          for (const name of CONFIG_NAMES) {
+          for (const name of hadolintImport() ? [...CONFIG_NAMES, ...HADOLINT_NAMES] : CONFIG_NAMES) {
             const uri = vscode.Uri.joinPath(here, name);
             if (await this.exists(uri)) return uri;
           }
@@ -183,6 +200,20 @@ export class ConfigManager implements vscode.Disposable {
         this.log.warn(`cannot read ${configUri.toString(true)}: ${String(e)}`);
       }
     }
+    let base: Record<string, unknown> | null = null;
+    const fromHadolint = text !== null && configUri && isHadolintFile(configUri) ? hadolintImport() : undefined;
+    if (text !== null && fromHadolint) {
+      try {
+        base = fromHadolint(text);
+        this.log.info(`config: ${configUri!.toString(true)} (hadolint, converted)`);
+      } catch (e) {
+        const err = e as { message: string; span?: [number, number] | null; key?: string | null };
+        const r = configErrorRange(text, err);
+        problem = { uri: configUri!, message: err.message, range: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) };
+        this.log.error(`${configUri!.toString(true)}:${r.start.line + 1}:${r.start.character + 1}: ${err.message}`);
+      }
+      text = null;
+    }
     if (text !== null) {
       const issue = validateConfig(text);
       if (issue) {
@@ -199,11 +230,10 @@ export class ConfigManager implements vscode.Disposable {
     }
     const overrides = hasOverrides(s);
     try {
-      if (text !== null && !overrides) {
+      if (text !== null && !overrides && !base) {
         this.log.info(`config: ${configUri!.toString(true)}`);
         return { linter: new Linter(text, opts), configUri: configUri ?? undefined, problem };
       }
-      let base: Record<string, unknown> | null = null;
       if (text !== null) base = parseToml(text) as Record<string, unknown>;
       const merged = mergeConfig(base, s);
       this.log.info(`config: ${configUri ? configUri.toString(true) : 'defaults'} + settings ${JSON.stringify(merged)}`);

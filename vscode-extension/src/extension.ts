@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import * as stowage from '@stowage/wasm';
 import type { Diagnostic as EngineDiagnostic, Linter, RuleInfo } from '@stowage/wasm';
-import { ConfigManager, type ConfigProblem } from './config';
+import { ConfigManager, hadolintImport, isHadolintFile, type ConfigProblem } from './config';
 import * as m from './mapping';
 
 type Kind = 'dockerfile' | 'image';
@@ -26,6 +26,8 @@ export interface StowageApi {
    */
   lastLint: { uri: string; version: number; ms: number; changedAt: number; publishedAt: number } | null;
   hasImageSupport: boolean;
+  /** The engine can read `.hadolint.yaml` (used when there is no stowage.toml). */
+  hasHadolintImport: boolean;
 }
 
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('stowage');
@@ -61,7 +63,7 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
   const ruleByCode = new Map(ruleList.map((r) => [r.code, r]));
   log.info(`Stowage engine ${engineVersion} loaded in ${Date.now() - t0} ms (${ruleList.length} rules, host: ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 
-  const api: StowageApi = { engineVersion, lastLint: null, hasImageSupport: false };
+  const api: StowageApi = { engineVersion, lastLint: null, hasImageSupport: false, hasHadolintImport: !!hadolintImport() };
   const probe = new stowage.Linter();
   api.hasImageSupport = typeof (probe as unknown as { lintImage?: unknown }).lintImage === 'function';
   const hasOptimize = typeof (probe as unknown as { optimize?: unknown }).optimize === 'function';
@@ -163,7 +165,20 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
     const key = doc.uri.toString();
     if (!vscode.workspace.isTrusted) return setProblem(undefined, key);
     const text = doc.getText();
-    const issue = stowage.validateConfig(text);
+    let issue: { message: string; span?: [number, number] | null; key?: string | null; help?: string | null } | null;
+    if (isHadolintFile(doc.uri)) {
+      const convert = hadolintImport();
+      if (!convert) return;
+      try {
+        convert(text);
+        issue = null;
+      } catch (e) {
+        const err = e as { message: string; span?: [number, number] | null; key?: string | null };
+        issue = { message: err.message, span: err.span, key: err.key, help: null }; // ConfigError's message has the help
+      }
+    } else {
+      issue = stowage.validateConfig(text);
+    }
     if (!issue) return setProblem(undefined, key);
     const r = m.configErrorRange(text, issue);
     setProblem(

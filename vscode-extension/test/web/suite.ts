@@ -230,6 +230,18 @@ export async function run(): Promise<void> {
     await waitFor('config error cleared', () => stowageDiags(toml).length === 0 && find(doc.uri, 'SEC001')?.severity === vscode.DiagnosticSeverity.Error);
   });
 
+  await test('.hadolint.yaml is used when there is no stowage.toml (if the engine can import it)', async () => {
+    const api = ext.exports as StowageApi;
+    const { doc } = await open('hadolint/Dockerfile');
+    await waitFor('SEC001', () => find(doc.uri, 'SEC001'));
+    if (!api.hasHadolintImport) {
+      assert(find(doc.uri, 'COR001'), 'without hadolint import the defaults apply');
+      console.log('    (engine has no configFromHadolint yet: .hadolint.yaml ignored)');
+      return;
+    }
+    await waitFor('DL4000 (= COR001) ignored by .hadolint.yaml', () => !find(doc.uri, 'COR001'));
+  });
+
   await test('settings: stowage.ignore / stowage.severity / stowage.enable', async () => {
     const { doc } = await open('config/Dockerfile');
     const cfg = vscode.workspace.getConfiguration('stowage');
