@@ -161,25 +161,32 @@ const files = fs.existsSync(corpus)
 if (files.length === 0) console.log(`\ncorpus not found at ${corpus}: side-by-side skipped`);
 if (dfu && files.length) {
   const reps = quick ? 3 : 10;
-  const measure = (fn) => {
-    let findings = 0;
-    for (const f of files) findings += fn(f).length; // warm up and count
-    const t = performance.now();
-    for (let r = 0; r < reps; r++) for (const f of files) fn(f);
-    const mean = (performance.now() - t) / (reps * files.length);
-    return { mean, findings };
-  };
+  const contenders = [
+    ['@stowage/wasm (CLI defaults)', (f) => linter.lintDockerfile(f).diagnostics],
+    ['@stowage/wasm (select all)', (f) => all.lintDockerfile(f).diagnostics],
+    [`dockerfile-utils ${require('dockerfile-utils/package.json').version} validate()`, (f) => dfu.validate(f)],
+  ];
+  // Warm up and count, then interleave the passes so machine noise hits all alike.
+  const results = contenders.map(([name, fn]) => ({ name, findings: files.reduce((n, f) => n + fn(f).length, 0), passes: [] }));
+  for (let r = 0; r < reps; r++) {
+    contenders.forEach(([, fn], i) => {
+      const t = performance.now();
+      for (const f of files) fn(f);
+      results[i].passes.push((performance.now() - t) / files.length);
+    });
+  }
+  for (const x of results) {
+    x.mean = x.passes.reduce((a, b) => a + b, 0) / x.passes.length;
+    x.best = Math.min(...x.passes);
+  }
+  const [s, sa, d] = results;
   const bytesTotal = files.reduce((n, f) => n + Buffer.byteLength(f), 0);
   const linesTotal = files.reduce((n, f) => n + f.split('\n').length, 0);
   console.log(`\n## side by side over the real corpus: ${files.length} files, ${linesTotal} lines, ${fmtKB(bytesTotal)}; ${reps} passes\n`);
-  const s = measure((f) => linter.lintDockerfile(f).diagnostics);
-  const sa = measure((f) => all.lintDockerfile(f).diagnostics);
-  const d = measure((f) => dfu.validate(f));
-  const line = (name, m) =>
-    console.log(`${name.padEnd(40)} ${`${(m.mean * 1000).toFixed(1)} µs/file`.padStart(16)} ${String(m.findings).padStart(7)} findings`);
-  line('@stowage/wasm (CLI defaults)', s);
-  line('@stowage/wasm (select all)', sa);
-  line(`dockerfile-utils ${require('dockerfile-utils/package.json').version} validate()`, d);
-  console.log(`\nspeed-up per file: ${(d.mean / s.mean).toFixed(1)}x (defaults), ${(d.mean / sa.mean).toFixed(1)}x (select all)`);
-  console.log(`findings ratio: ${(s.findings / Math.max(1, d.findings)).toFixed(2)}x (defaults), ${(sa.findings / Math.max(1, d.findings)).toFixed(2)}x (select all)`);
+  console.log(`${''.padEnd(40)} ${'mean/file'.padStart(14)} ${'best pass/file'.padStart(15)} ${'findings'.padStart(9)}`);
+  for (const m of results) {
+    console.log(`${m.name.padEnd(40)} ${`${(m.mean * 1000).toFixed(1)} µs`.padStart(14)} ${`${(m.best * 1000).toFixed(1)} µs`.padStart(15)} ${String(m.findings).padStart(9)}`);
+  }
+  console.log(`\nspeed-up per file (mean): ${(d.mean / s.mean).toFixed(1)}x (defaults), ${(d.mean / sa.mean).toFixed(1)}x (select all); best pass: ${(d.best / s.best).toFixed(1)}x`);
+  console.log(`findings: ${(s.findings / Math.max(1, d.findings)).toFixed(1)}x as many (defaults), ${(sa.findings / Math.max(1, d.findings)).toFixed(1)}x (select all)`);
 }

@@ -143,6 +143,11 @@ export interface LintOptions {
   dockerignore?: string | null;
 }
 
+export interface ImageLintOptions {
+  /** The reference the document was pulled by (`registry/repo:tag`), if known. */
+  imageReference?: string | null;
+}
+
 export interface FixOptions extends LintOptions {
   /** Also apply fixes that may change behaviour. */
   unsafe?: boolean;
@@ -205,6 +210,11 @@ export class Linter {
    */
   constructor(config?: Config | string | null, opts?: LinterOptions);
   lintDockerfile(source: string, opts?: LintOptions): LintResult;
+  /**
+   * Lints an image document: an OCI/Docker manifest, index or config, `docker inspect` or
+   * `docker save` JSON. Pass the text so positions point into it; an object is pretty-printed first.
+   */
+  lintImage(json: string | object, opts?: ImageLintOptions): LintResult;
   fix(source: string, opts?: FixOptions): FixResult;
   parse(source: string): ParseResult;
   /** Frees the engine-side memory now rather than at garbage collection. */

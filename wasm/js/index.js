@@ -210,6 +210,20 @@ export class Linter {
     return call(() => raw.lintDockerfile(source, ignore, checked));
   }
 
+  /**
+   * Lints an image document (OCI/Docker manifest, index or config, `docker inspect` or
+   * `docker save` JSON) given as text: `{ diagnostics }`, positioned in that text.
+   * `opts.imageReference`: the reference it was pulled by (`registry/repo:tag`), if known.
+   */
+  lintImage(json, opts) {
+    if (typeof json !== 'string' && json !== null && typeof json === 'object') json = JSON.stringify(json, null, 2);
+    checkSource(json, 'the image document');
+    const ref = opts == null || opts.imageReference == null ? undefined : opts.imageReference;
+    if (ref !== undefined) checkSource(ref, 'imageReference');
+    const raw = this.#engine();
+    return call(() => raw.lintImage(json, ref));
+  }
+
   /** Applies fixes (safe ones; unsafe too with `{ unsafe: true }`) until nothing changes. */
   fix(source, opts) {
     checkSource(source);

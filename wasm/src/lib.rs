@@ -127,9 +127,33 @@ impl RawLinter {
         let inputs = Inputs {
             dockerignore,
             dockerignore_checked,
+            ..Inputs::default()
         };
         let result = self.linter.lint_dockerfile_with(source, &inputs);
         let cv = Converter::new(source, self.encoding);
+        to_js(&convert::LintOut {
+            diagnostics: cv.diagnostics(&result.diagnostics),
+        })
+    }
+
+    /// `{ diagnostics }` for an image document (OCI/Docker manifest, index, config,
+    /// `docker inspect` or `docker save` JSON), positioned in the JSON text.
+    /// `image_reference`: the reference it was pulled by, if known.
+    ///
+    /// # Errors
+    /// Only if serialisation fails.
+    #[wasm_bindgen(js_name = lintImage)]
+    pub fn lint_image(
+        &self,
+        json: &str,
+        image_reference: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let inputs = Inputs {
+            image_reference,
+            ..Inputs::default()
+        };
+        let result = self.linter.lint_image_with(json, &inputs);
+        let cv = Converter::new(json, self.encoding);
         to_js(&convert::LintOut {
             diagnostics: cv.diagnostics(&result.diagnostics),
         })
@@ -149,6 +173,7 @@ impl RawLinter {
         let inputs = Inputs {
             dockerignore,
             dockerignore_checked,
+            ..Inputs::default()
         };
         let result = self.linter.fix(source, &inputs, unsafe_fixes);
         to_js(&convert::fix_out(&result, self.encoding))

@@ -178,3 +178,33 @@ test('free() then reuse re-creates the engine side', () => {
   l.free();
   assert.ok(l.lintDockerfile(SAMPLE).diagnostics.length > 0);
 });
+
+const IMAGE_CONFIG = `{
+  "architecture": "amd64",
+  "os": "linux",
+  "config": {
+    "Env": ["PATH=/usr/local/bin:/usr/bin:/bin", "GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ0123456789"],
+    "Cmd": ["/bin/sh"]
+  },
+  "rootfs": { "type": "layers", "diff_ids": ["sha256:${'a'.repeat(64)}"] },
+  "history": [
+    { "created": "2024-01-01T00:00:00Z", "created_by": "/bin/sh -c apt-get update && apt-get install -y curl" }
+  ]
+}`;
+
+test('lintImage lints an image document, positioned in its text', () => {
+  const l = new Linter({ select: ['all'] });
+  const res = l.lintImage(IMAGE_CONFIG, { imageReference: 'example.com/app:1.0' });
+  assert.deepEqual(keys(res), ['diagnostics']);
+  assert.ok(res.diagnostics.length > 0, 'findings on a root, secret-carrying image config');
+  const bytes = Buffer.from(IMAGE_CONFIG);
+  for (const d of res.diagnostics) {
+    assertDiagnostic(d);
+    assert.ok(d.offsets[1] <= bytes.length);
+  }
+  // An object is pretty-printed first; invalid JSON is a finding, not a throw.
+  assert.ok(Array.isArray(l.lintImage(JSON.parse(IMAGE_CONFIG)).diagnostics));
+  const bad = l.lintImage('{"schemaVersion": 2,}');
+  assert.ok(bad.diagnostics.length > 0);
+  assert.equal(bad.diagnostics[0].range.start.line, 0);
+});

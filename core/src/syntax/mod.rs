@@ -17,7 +17,7 @@ mod validate;
 mod words;
 
 pub use ast::*;
-pub use dump::{ParseDump, dump, values};
+pub use dump::{DirectiveDump, HeredocDump, InstructionDump, ParseDump, dump, values};
 pub use flags::{parse_duration, parse_mount};
 pub use logical::LogicalLine;
 pub use scanner::{decode, parse, parse_bytes};

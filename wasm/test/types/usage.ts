@@ -46,6 +46,8 @@ export async function usage(bytes: Uint8Array): Promise<void> {
   const help: string | null = d.help;
   const newText: string | undefined = d.fix?.edits[0]?.newText;
 
+  const img: LintResult = linter.lintImage('{"schemaVersion":2}', { imageReference: 'alpine:3.20' });
+  linter.lintImage({ schemaVersion: 2 });
   const fixed: FixResult = linter.fix('FROM alpine\n', { unsafe: true });
   const out: string = fixed.output;
   const appliedRule: string = fixed.applied[0].rule;
