@@ -146,13 +146,6 @@ export async function run(): Promise<void> {
   });
 
   await test('fix all: command, source.fixAll.stowage, and codeActionsOnSave', async () => {
-    const expected = [
-      'FROM ubuntu:22.04',
-      'LABEL org.opencontainers.image.authors="someone@example.com"',
-      'RUN apt-get update && apt-get install --no-install-recommends -y curl',
-      'USER 1000',
-      '',
-    ].join('\n');
     const { doc } = await open('fixall/Dockerfile');
     await waitFor('COR001', () => find(doc.uri, 'COR001'));
     const quick = await codeActions(doc.uri, find(doc.uri, 'COR001')!.range);
@@ -160,19 +153,24 @@ export async function run(): Promise<void> {
     const src = await codeActions(doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.stowage');
     eq(src.map((a) => [a.title, a.kind?.value]), [['Fix all Stowage problems', 'source.fixAll.stowage']], 'source.fixAll action');
     assert(await vscode.commands.executeCommand('stowage.fixAll'), 'stowage.fixAll applied');
-    eq(doc.getText(), expected, 'text after fix all');
+    const fixed = doc.getText();
+    eq(fixed.split('\n')[0], 'FROM ubuntu:22.04', 'first line kept');
+    eq(fixed.split('\n')[1], 'LABEL org.opencontainers.image.authors="someone@example.com"', 'MAINTAINER → LABEL');
+    assert(fixed.split('\n')[2].startsWith('RUN apt-get update && apt-get install --no-install-recommends -y curl'), `RUN fixed: ${fixed}`);
+    eq(fixed.split('\n')[3], 'USER 1000', 'last line kept');
     await waitFor('no fixable left', () => !find(doc.uri, 'COR001') && !find(doc.uri, 'SZ001'));
+    eq((await codeActions(doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.stowage')).length, 0, 'nothing left to fix (idempotent)');
 
     // editor.codeActionsOnSave
     const cfg = vscode.workspace.getConfiguration('editor');
     await cfg.update('codeActionsOnSave', { 'source.fixAll.stowage': 'explicit' }, vscode.ConfigurationTarget.Global);
     try {
-      const { doc: d2, editor } = await open('fixall/save.Dockerfile');
+      const { doc: d2, editor } = await open('fixall/save.Dockerfile'); // same text as fixall/Dockerfile
       await waitFor('COR001', () => find(d2.uri, 'COR001'));
       await editor.edit((e) => e.insert(new vscode.Position(4, 0), '# saved\n'));
       await vscode.commands.executeCommand('workbench.action.files.save');
       try {
-        await waitFor('fixed on save', () => !d2.isDirty && d2.getText() === `${expected}# saved\n`, 5000);
+        await waitFor('fixed on save', () => !d2.isDirty && d2.getText() === `${fixed}# saved\n`, 5000);
       } catch (e) {
         throw new Error(`${(e as Error).message}; dirty=${d2.isDirty} text=${JSON.stringify(d2.getText())}`);
       }
@@ -284,17 +282,31 @@ export async function run(): Promise<void> {
     await waitFor('diagnostics cleared', () => stowageDiags(uri).length === 0, 15000);
   });
 
-  await test('image manifest: command and glob', async () => {
+  await test('image manifest: analysed automatically (stowage.imageGlob) and by command', async () => {
     const api = ext.exports as StowageApi;
     const { doc } = await open('image/manifest.json');
-    const r = await vscode.commands.executeCommand<number | null>('stowage.analyzeImage');
     if (!api.hasImageSupport) {
+      const r = await vscode.commands.executeCommand<number | null>('stowage.analyzeImage');
       eq(r, null, 'no lintImage in this engine: the command reports it and does nothing');
       console.log('    (engine has no lintImage yet: image diagnostics not checked)');
       return;
     }
-    assert(typeof r === 'number', 'command returns the number of findings');
-    await waitFor('image diagnostics', () => stowageDiags(doc.uri).length > 0);
+    // manifest.json matches the default glob: diagnostics without running the command.
+    const big = await waitFor('IMG009 (large layer)', () => find(doc.uri, 'IMG009'));
+    eq(rangeOf(big), [9, 4, 13, 5], 'IMG009 range: the layer object');
+    // Any JSON by command: a copy outside the glob.
+    const other = file('image/pulled.json');
+    await vscode.workspace.fs.copy(doc.uri, other, { overwrite: true });
+    const { doc: d2 } = await open('image/pulled.json');
+    await sleep(200);
+    eq(stowageDiags(d2.uri).length, 0, 'outside the glob: not analysed on open');
+    const n = await vscode.commands.executeCommand<number | null>('stowage.analyzeImage');
+    assert(typeof n === 'number' && n > 0, `command returns the number of findings: ${n}`);
+    await waitFor('IMG009 after the command', () => find(d2.uri, 'IMG009'));
+    // Hover: the rule docs.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', d2.uri, new vscode.Position(10, 8));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert(text.includes('IMG009'), `image rule docs in hover: ${text.slice(0, 200)}`);
   });
 
   await test('latency: edit → updated diagnostics on a 300-line Dockerfile', async () => {
