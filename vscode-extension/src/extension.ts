@@ -238,7 +238,11 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
   }
 
   /** Runs the engine on the document as it is now. `null` when the document is not ours. */
-  async function lintNow(doc: vscode.TextDocument): Promise<LintState | null> {
+  /**
+   * Runs the engine on the document as it is now and, with `publish`, shows the result. Without
+   * it (code actions and hovers in `onSave` mode) the result is only returned.
+   */
+  async function lintNow(doc: vscode.TextDocument, publish = true): Promise<LintState | null> {
     const key = doc.uri.toString();
     const kind = kindOf(doc);
     if (!kind || !settings(doc.uri).enable) {
@@ -276,6 +280,7 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
     api.lastLint = { uri: key, version, ms, changedAt: changedAt.get(key) ?? t, publishedAt: 0 };
     log.trace(`linted ${basename(doc.uri)} v${version} in ${ms.toFixed(2)} ms: ${diagnostics.length} diagnostics`);
     const st: LintState = { version, kind, diagnostics, linter: resolved.linter, dockerignore };
+    if (!publish) return st;
     states.set(key, st);
     collection.set(doc.uri, diagnostics.map((d) => toVsDiagnostic(doc.uri, d)));
     api.lastLint.publishedAt = performance.now();
@@ -300,7 +305,9 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
   async function fresh(doc: vscode.TextDocument): Promise<LintState | null> {
     const st = states.get(doc.uri.toString());
     if (st && st.version === doc.version) return st;
-    return lintNow(doc);
+    // In onSave mode the shown diagnostics stay those of the last save; actions are computed on
+    // the current text (so their edits are right) and only match diagnostics that did not move.
+    return lintNow(doc, settings(doc.uri).run !== 'onSave');
   }
 
   function relintAll() {
@@ -417,7 +424,7 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
         if (st.kind !== 'dockerfile' || seenIgnore.has(code)) continue;
         seenIgnore.add(code);
         const instrLine = m.instructionStartLine(parsed!.instructions, ed.range.start.line);
-        const one = m.ignoreInstructionEdit(docLines, instrLine, code, eol);
+        const one = instrLine === null ? null : m.ignoreInstructionEdit(docLines, instrLine, code, eol);
         if (one) {
           const a = new vscode.CodeAction(`Ignore ${code} for this instruction`, vscode.CodeActionKind.QuickFix);
           a.edit = editFrom(doc.uri, [one]);

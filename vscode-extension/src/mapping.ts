@@ -173,12 +173,12 @@ export interface InstructionSpan {
   end_line: number;
 }
 
-/** The 0-based first line of the instruction covering `line`, or `line` itself. */
-export function instructionStartLine(instructions: InstructionSpan[], line: number): number {
+/** The 0-based first line of the instruction covering `line`; null outside instructions (directives, comments). */
+export function instructionStartLine(instructions: InstructionSpan[], line: number): number | null {
   for (const ins of instructions) {
     if (ins.line - 1 <= line && line <= ins.end_line - 1) return ins.line - 1;
   }
-  return line;
+  return null;
 }
 
 /** The smallest single replacement turning `a` into `b`: offsets into `a`. */

@@ -100,7 +100,7 @@ test('instruction start line for a diagnostic inside a continuation', () => {
   ];
   assert.equal(m.instructionStartLine(ins, 3), 1);
   assert.equal(m.instructionStartLine(ins, 0), 0);
-  assert.equal(m.instructionStartLine(ins, 9), 9);
+  assert.equal(m.instructionStartLine(ins, 9), null);
 });
 
 test('minimal edit keeps the unchanged prefix and suffix', () => {

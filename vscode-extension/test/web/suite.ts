@@ -259,6 +259,25 @@ export async function run(): Promise<void> {
     await waitFor('back to normal', () => find(doc.uri, 'COR001'));
   });
 
+  await test('stowage.run = onSave: edits are linted on save only', async () => {
+    const cfg = vscode.workspace.getConfiguration('stowage');
+    await cfg.update('run', 'onSave', vscode.ConfigurationTarget.Global);
+    try {
+      const { doc, editor } = await open('quickfix/Dockerfile');
+      await waitFor('initial diagnostics', () => find(doc.uri, 'SZ002'));
+      const before = stowageDiags(doc.uri).length;
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'MAINTAINER onsave\n'));
+      await sleep(300);
+      eq(stowageDiags(doc.uri).length, before, 'not linted while typing');
+      await doc.save();
+      await waitFor('linted on save', () => find(doc.uri, 'COR001') || find(doc.uri, 'SYN004'));
+      await editor.edit((e) => e.delete(new vscode.Range(0, 0, 1, 0)));
+      await doc.save();
+    } finally {
+      await cfg.update('run', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   await test('stale results are dropped: rapid edits give the last version only', async () => {
     const { doc, editor } = await open('close/Dockerfile');
     await waitFor('COR001', () => find(doc.uri, 'COR001'));
