@@ -107,6 +107,14 @@ export async function run(): Promise<void> {
     eq(cor.message, 'MAINTAINER is deprecated', 'message');
   });
 
+  await test('related locations from the engine labels', async () => {
+    const { doc } = await open('related/Dockerfile');
+    const dup = await waitFor('COR002', () => find(doc.uri, 'COR002'));
+    eq(rangeOf(dup), [1, 20, 1, 21], 'COR002 at the second `a`');
+    const rel = dup.relatedInformation ?? [];
+    eq(rel.map((r) => [r.location.uri.toString(), ...rangeOf(r.location), r.message]), [[doc.uri.toString(), 0, 20, 0, 21, 'first defined here']], 'related information');
+  });
+
   await test('Dockerfile* / Containerfile* names are Dockerfiles', async () => {
     const { doc } = await open('suppress/Containerfile');
     eq(doc.languageId, 'dockerfile', 'languageId of Containerfile');
