@@ -57,7 +57,14 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
 
   const t0 = Date.now();
   const wasmUri = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'stowage_wasm_bg.wasm');
-  stowage.initSync({ module: await vscode.workspace.fs.readFile(wasmUri) });
+  try {
+    stowage.initSync({ module: await vscode.workspace.fs.readFile(wasmUri) });
+  } catch (e) {
+    const message = `Stowage: cannot load the WebAssembly engine (${(e as Error).message})`;
+    log.error(message);
+    void vscode.window.showErrorMessage(message);
+    throw e;
+  }
   const engineVersion = stowage.version();
   const ruleList: RuleInfo[] = stowage.rules();
   const ruleByCode = new Map(ruleList.map((r) => [r.code, r]));
@@ -84,6 +91,12 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
   const manualImages = new Set<string>();
   const problems = new Map<string, ConfigProblem>();
   let warnedNoImage = false;
+  ctx.subscriptions.push({
+    dispose: () => {
+      for (const t of timers.values()) clearTimeout(t);
+      timers.clear();
+    },
+  });
 
   function kindOf(doc: vscode.TextDocument): Kind | null {
     if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-settings') return null;
