@@ -27,6 +27,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation.
     Explain(ExplainArgs),
+    /// Size optimizer: slimmer bases, multi-stage builds, caching, .dockerignore advice.
+    Optimize(crate::optimize_cmd::OptimizeArgs),
     /// Image documents (manifests, configs, `docker inspect` output).
     #[command(subcommand)]
     Image(ImageCommand),

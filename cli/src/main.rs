@@ -11,6 +11,7 @@ mod config;
 mod discover;
 mod error;
 mod formats;
+mod optimize_cmd;
 mod out;
 mod position;
 
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         Command::Lint(a) => commands::lint::run(&a),
         Command::Rules(a) => commands::rules::run_rules(&a),
         Command::Explain(a) => commands::rules::run_explain(&a),
+        Command::Optimize(a) => optimize_cmd::run(&a),
         Command::Image(args::ImageCommand::Report(a)) => commands::image::run_report(&a),
         Command::GenerateDocs(a) => commands::rules::run_generate_docs(&a),
     };

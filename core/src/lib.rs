@@ -11,6 +11,7 @@ pub mod fix;
 pub mod image;
 pub mod lint;
 pub mod model;
+pub mod optimize;
 pub mod rules;
 pub mod shell;
 pub mod suppress;

@@ -190,7 +190,7 @@ impl Linter {
             })
             .collect();
         self.report_suppressions(&sups, &mut diagnostics);
-        diagnostics.sort_by(|a, b| {
+        diagnostics.sort_unstable_by(|a, b| {
             a.range
                 .start
                 .cmp(&b.range.start)
@@ -242,7 +242,8 @@ impl Linter {
         if let Some(doc) = &analysis.document {
             diagnostics.extend(self.lint_history(doc));
         }
-        diagnostics.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
+        diagnostics
+            .sort_unstable_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
         LintResult { diagnostics }
     }
 
@@ -462,7 +463,7 @@ impl Linter {
             errors_before = errors_after;
             // Record what was applied this round (same order as apply_fixes chose).
             let mut sorted: Vec<&&Diagnostic> = fixes.iter().collect();
-            sorted.sort_by_key(|d| {
+            sorted.sort_unstable_by_key(|d| {
                 d.fix
                     .as_ref()
                     .and_then(crate::fix::Fix::range)

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use stowage_core::rules::{Target, docs, registry};
-use stowage_core::{Config, Linter};
+use stowage_core::{Config, Inputs, Linter};
 
 #[test]
 fn registry_is_sound() {
@@ -46,17 +46,26 @@ fn registry_is_sound() {
 fn doc_examples_behave_as_documented() {
     for r in registry() {
         let m = r.meta();
-        if m.target != Target::Dockerfile {
-            continue;
-        }
         let config = Config {
             select: Some(vec![m.code.to_owned()]),
             ..Config::default()
         };
         let linter = Linter::new(config).expect("config");
+        let lint = |section: &str, text: &str| {
+            if m.target == Target::Image {
+                return linter.lint_image(text);
+            }
+            // A ```dockerignore block beside the example is the build context's .dockerignore.
+            let dockerignore = m.example_dockerignore(section);
+            let inputs = Inputs {
+                dockerignore_checked: true,
+                dockerignore,
+                ..Inputs::default()
+            };
+            linter.lint_dockerfile_with(text, &inputs)
+        };
         if let Some(bad) = m.example("Example") {
-            let found = linter
-                .lint_dockerfile(&bad)
+            let found = lint("Example", &bad)
                 .diagnostics
                 .iter()
                 .any(|d| d.code == m.code);
@@ -67,8 +76,7 @@ fn doc_examples_behave_as_documented() {
             );
         }
         if let Some(good) = m.example("Use instead") {
-            let hits: Vec<_> = linter
-                .lint_dockerfile(&good)
+            let hits: Vec<_> = lint("Use instead", &good)
                 .diagnostics
                 .into_iter()
                 .filter(|d| d.code == m.code)

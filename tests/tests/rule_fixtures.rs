@@ -53,7 +53,11 @@ fn linter_for(code: &str, path: &Path) -> Linter {
 /// Inputs for a fixture: a sibling `<fixture>.dockerignore` becomes the build context's `.dockerignore`.
 fn inputs_for(path: &Path) -> Inputs {
     let dockerignore = std::fs::read_to_string(path.with_extension("dockerignore")).ok();
-    Inputs { dockerignore_checked: dockerignore.is_some(), dockerignore, ..Inputs::default() }
+    Inputs {
+        dockerignore_checked: dockerignore.is_some(),
+        dockerignore,
+        ..Inputs::default()
+    }
 }
 
 fn is_image(path: &Path) -> bool {

@@ -133,6 +133,8 @@ pub struct Model<'a> {
     /// The stage that is built by default (the last one), or the `--target`.
     pub target: Option<usize>,
     vars: Vec<HashMap<String, Vec<VarDef>>>,
+    /// Stage name (lower-case) → first stage with that name.
+    stage_names: HashMap<String, usize>,
 }
 
 impl<'a> Model<'a> {
@@ -150,6 +152,7 @@ impl<'a> Model<'a> {
             shipped: Vec::new(),
             target: None,
             vars: Vec::new(),
+            stage_names: HashMap::new(),
         };
         m.build_stages();
         m.build_contexts();
@@ -198,6 +201,7 @@ impl<'a> Model<'a> {
                     let name = alias.as_ref().map(|a| a.text.to_ascii_lowercase());
                     if let Some(n) = &name {
                         names.entry(n.clone()).or_insert(index);
+                        self.stage_names.entry(n.clone()).or_insert(index);
                     }
                     let mut deps = Vec::new();
                     if let BaseKind::Stage(p) = base.kind {
@@ -288,12 +292,12 @@ impl<'a> Model<'a> {
         if let Ok(n) = name.parse::<usize>() {
             return (n < before).then_some(n);
         }
-        let lower = name.to_ascii_lowercase();
-        self.stages
-            .iter()
-            .take(before)
-            .find(|s| s.name.as_deref() == Some(&lower))
-            .map(|s| s.index)
+        // A map, not a scan: files with thousands of stages must stay linear.
+        let found = match self.stage_names.get(name) {
+            Some(&i) => Some(i),
+            None => self.stage_names.get(&name.to_ascii_lowercase()).copied(),
+        };
+        found.filter(|&i| i < before)
     }
 
     /// A stage by name anywhere in the file.

@@ -116,16 +116,41 @@ impl RuleMeta {
         Some(rest[..end].trim().to_owned())
     }
 
-    /// The first fenced code block of a section.
+    /// The first fenced code block of a section (a `dockerignore` block is an input, skipped).
     #[must_use]
     pub fn example(&self, title: &str) -> Option<String> {
-        let section = self.section(title)?;
-        let open = section.find("```")?;
-        let after = &section[open + 3..];
-        let body_start = after.find('\n')? + 1;
-        let body = &after[body_start..];
-        let close = body.find("```")?;
-        Some(body[..close].to_owned())
+        self.blocks(title)
+            .into_iter()
+            .find(|(lang, _)| lang != "dockerignore")
+            .map(|(_, body)| body)
+    }
+
+    /// A `.dockerignore` given with a section's example (a ```dockerignore block).
+    #[must_use]
+    pub fn example_dockerignore(&self, title: &str) -> Option<String> {
+        self.blocks(title)
+            .into_iter()
+            .find(|(lang, _)| lang == "dockerignore")
+            .map(|(_, body)| body)
+    }
+
+    /// Every fenced block of a section: `(language, body)`.
+    fn blocks(&self, title: &str) -> Vec<(String, String)> {
+        let Some(section) = self.section(title) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut rest = section.as_str();
+        while let Some(open) = rest.find("```") {
+            let after = &rest[open + 3..];
+            let Some(nl) = after.find('\n') else { break };
+            let lang = after[..nl].trim().to_owned();
+            let body = &after[nl + 1..];
+            let Some(close) = body.find("```") else { break };
+            out.push((lang, body[..close].to_owned()));
+            rest = &body[close + 3..];
+        }
+        out
     }
 }
 

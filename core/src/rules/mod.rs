@@ -43,7 +43,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         all.extend_from_slice(reproducibility::RULES);
         all.extend_from_slice(policy::RULES);
         all.extend_from_slice(image::RULES);
-        all.sort_by_key(|r| r.meta().code);
+        all.sort_unstable_by_key(|r| r.meta().code);
         all
     })
 }

@@ -61,7 +61,8 @@ pub(crate) fn validate(src: &str, df: &mut Dockerfile) {
         );
     }
     df.errors.extend(errors);
-    df.errors.sort_by_key(|e| (e.range.start, e.range.end));
+    df.errors
+        .sort_unstable_by_key(|e| (e.range.start, e.range.end));
 }
 
 fn check_instruction(ins: &Instruction, errors: &mut Vec<SyntaxError>, in_onbuild: bool) {

@@ -22,10 +22,14 @@ declare_rule! {
     /// for a directory, silently copies less than expected.
     ///
     /// ## Example
-    /// With a `.dockerignore` containing `*.env`:
-    ///
-    ///     FROM alpine:3.20
-    ///     COPY app.env /etc/app.env
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// COPY app.env /etc/app.env
+    /// ```
+    /// with this `.dockerignore` in the build context:
+    /// ```dockerignore
+    /// *.env
+    /// ```
     ///
     /// ## Use instead
     /// ```dockerfile

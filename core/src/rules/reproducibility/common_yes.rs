@@ -2,6 +2,7 @@
 
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
+use crate::rules::size::common::{SetFixOpt, is_exact};
 use crate::shell::commands::rpm::{RpmCommand, RpmTool};
 
 /// Subcommands that ask for confirmation.
@@ -82,10 +83,12 @@ pub(crate) fn check_missing_yes(cx: &mut Context<'_>, tool: RpmTool, flag: &str,
                 sub
             };
             let at = run.file_range(anchor.range).end;
-            let fix = Fix::safe(
-                format!("Add {flag}"),
-                vec![Edit::insert(at, format!(" {flag}"))],
-            );
+            let fix = is_exact(run, anchor).then(|| {
+                Fix::safe(
+                    format!("Add {flag}"),
+                    vec![Edit::insert(at, format!(" {flag}"))],
+                )
+            });
             cx.report(
                 run.file_range(sub.range),
                 format!("`{} {}` without {flag}", cmd.name_str(), sub.value),
@@ -93,7 +96,7 @@ pub(crate) fn check_missing_yes(cx: &mut Context<'_>, tool: RpmTool, flag: &str,
             .set_help(format!(
                 "add `{flag}` so the build never waits for a confirmation"
             ))
-            .set_fix(fix);
+            .set_fix_opt(fix);
         }
     }
 }

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::fix::{Edit, Fix};
+use crate::rules::size::common::{SetFixOpt, is_exact};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::Separator;
 use crate::shell::commands::apt::{Apt, AptTool};
@@ -35,7 +36,7 @@ declare_rule! {
         family: Reproducibility,
         severity: Warning,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: ["DL3014", "DS-0021"],
         summary: "apt-get install without -y",
     }
@@ -77,10 +78,11 @@ impl Rule for AptGetMissingYes {
                     continue;
                 }
                 let at = run.file_range(sub.range);
-                let fix = Fix::safe("Add -y", vec![Edit::insert(at.end, " -y")]);
+                let fix = is_exact(run, sub)
+                    .then(|| Fix::safe("Add -y", vec![Edit::insert(at.end, " -y")]));
                 cx.report(at, format!("`{} {}` without -y", cmd.name_str(), sub.value))
                     .set_help("add `-y` so the build never waits for a confirmation")
-                    .set_fix(fix);
+                    .set_fix_opt(fix);
             }
         }
     }

@@ -32,7 +32,7 @@ declare_rule! {
         family: Reproducibility,
         severity: Warning,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: ["DL3030"],
         summary: "yum install without -y",
     }

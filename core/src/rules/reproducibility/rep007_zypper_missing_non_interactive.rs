@@ -32,7 +32,7 @@ declare_rule! {
         family: Reproducibility,
         severity: Warning,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: ["DL3034"],
         summary: "zypper install without -n/--non-interactive",
     }

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::fix::{Edit, Fix};
+use crate::rules::size::common::is_exact;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::commands::apt::{Apt, AptTool};
 
@@ -57,7 +58,7 @@ impl Rule for AptInsteadOfAptGet {
                 }
                 let at = run.file_range(name.range);
                 let edit = || vec![Edit::replace(at, "apt-get")];
-                let plain = name.value == "apt" && !name.quoted;
+                let plain = name.value == "apt" && !name.quoted && is_exact(run, name);
                 let fix = match apt.subcommand_str() {
                     "install" | "update" | "remove" | "purge" | "autoremove" | "dist-upgrade"
                     | "clean" | "autoclean" | "build-dep" | "source" | "download"

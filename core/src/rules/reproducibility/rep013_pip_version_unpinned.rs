@@ -9,7 +9,8 @@ declare_rule! {
     /// reference. Requirement files and
     /// paths are not checked, nor is anything when a constraints file (`-c`) is given. The
     /// bootstrap tools `pip`, `setuptools` and `wheel` are not reported when upgraded with
-    /// `-U`.
+    /// `-U`. A version-control URL (`git+https://…/repo.git`) is reported when it names no
+    /// revision (`@v1.2` or `@<commit>` after the repository path).
     ///
     /// ## Why is this bad?
     /// Without a pin each build installs the newest release that day, so builds are not
@@ -55,6 +56,17 @@ impl Rule for PipVersionUnpinned {
                     continue;
                 }
                 for r in &pip.requirements {
+                    if r.kind == RequirementKind::Url
+                        && !r.word.has_expansion
+                        && vcs_without_revision(&r.name)
+                    {
+                        cx.report(
+                            run.file_range(r.word.range),
+                            "the repository is installed without a pinned revision",
+                        )
+                        .set_help("add the tag or commit after the path, e.g. `…/repo.git@v1.2.3`");
+                        continue;
+                    }
                     if r.kind != RequirementKind::Package
                         || r.is_pinned()
                         || r.specifier.is_some()
@@ -77,4 +89,19 @@ impl Rule for PipVersionUnpinned {
             }
         }
     }
+}
+
+/// `git+https://host/org/repo.git` with no `@revision` after the repository path (`@` in the
+/// user part, as in `git+ssh://git@host/…`, does not count).
+fn vcs_without_revision(url: &str) -> bool {
+    let Some(rest) = ["git+", "hg+", "svn+", "bzr+"]
+        .iter()
+        .find_map(|p| url.strip_prefix(p))
+    else {
+        return false;
+    };
+    let rest = rest.split('#').next().unwrap_or(rest);
+    let after_scheme = rest.split_once("://").map_or(rest, |(_, r)| r);
+    let path = after_scheme.split_once('/').map_or("", |(_, p)| p);
+    !path.contains('@')
 }

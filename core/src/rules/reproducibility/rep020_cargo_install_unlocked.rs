@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::fix::{Edit, Fix};
+use crate::rules::size::common::{SetFixOpt, is_exact};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::commands::misc::CargoInstall;
 
@@ -32,7 +33,7 @@ declare_rule! {
         family: Reproducibility,
         severity: Warning,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: [],
         summary: "cargo install without --locked",
     }
@@ -56,12 +57,11 @@ impl Rule for CargoInstallUnlocked {
                     continue;
                 };
                 let at = run.file_range(sub.range);
+                let fix = is_exact(run, sub)
+                    .then(|| Fix::safe("Add --locked", vec![Edit::insert(at.end, " --locked")]));
                 cx.report(at, "`cargo install` without --locked")
                     .set_help("add `--locked` to build with the crate's published Cargo.lock")
-                    .set_fix(Fix::safe(
-                        "Add --locked",
-                        vec![Edit::insert(at.end, " --locked")],
-                    ));
+                    .set_fix_opt(fix);
             }
         }
     }

@@ -137,8 +137,31 @@ fn find_aws_secret(text: &str) -> Vec<(usize, usize, &'static str)> {
 }
 
 /// Secrets found in `text`: (byte range in `text`, kind, the secret).
+/// Every pattern needs one of these substrings; checking them first keeps the scan linear and
+/// cheap on the thousands of short words a long script has.
+const MARKERS: [&str; 11] = [
+    "AKIA",
+    "ASIA",
+    "gh",
+    "github_pat_",
+    "glpat-",
+    "npm_",
+    "xox",
+    "sk_live_",
+    "AIza",
+    "PRIVATE KEY",
+    "://",
+];
+
+fn may_hold_secret(text: &str) -> bool {
+    text.len() >= 16 && MARKERS.iter().any(|m| text.contains(m))
+}
+
 fn find(text: &str) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
+    if !may_hold_secret(text) {
+        return out;
+    }
     for p in patterns() {
         for caps in p.re.captures_iter(text) {
             let Some(m) = caps.get(p.group) else { continue };
@@ -217,7 +240,12 @@ impl Rule for SecretValue {
         for run in cx.scripts {
             let text = run.text();
             let map = |r: TextRange| run.file_range(r);
-            for cmd in &run.script.commands {
+            // Words of commands nested in `$(…)` or `sh -c` lie inside their parent's word:
+            // scan each byte once, or deep nesting would make the scan quadratic.
+            let mut scanned_to = 0u32;
+            let mut commands: Vec<_> = run.script.commands.iter().collect();
+            commands.sort_unstable_by_key(|c| c.range.start);
+            for cmd in commands {
                 let words = cmd
                     .assignments
                     .iter()
@@ -226,6 +254,10 @@ impl Rule for SecretValue {
                     .chain(&cmd.args)
                     .chain(cmd.redirects.iter().filter_map(|r| r.target.as_ref()));
                 for w in words {
+                    if w.range.end <= scanned_to {
+                        continue;
+                    }
+                    scanned_to = scanned_to.max(w.range.end);
                     let local = w.range.slice(text);
                     sink.scan(local, &|r: TextRange| map(r.shift(w.range.start)));
                 }
@@ -261,7 +293,7 @@ impl Rule for SecretValue {
             sink.scan_with(ins.range.slice(source), &shift(ins.range), find_aws_secret);
         }
         let mut found = sink.found;
-        found.sort_by_key(|(r, _, _)| (r.start, r.end));
+        found.sort_unstable_by_key(|(r, _, _)| (r.start, r.end));
         for (range, what, secret) in found {
             let secret = unquote(&secret).to_owned();
             cx.report(range, format!("this looks like {what} ({})", mask(&secret)))

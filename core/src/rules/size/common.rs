@@ -88,10 +88,36 @@ pub(crate) fn head_range(run: &RunScript<'_>, cmd: &Command, sub: Option<&Word>)
     }
 }
 
-/// Inserts ` text` right after `word`.
+/// Whether `word` sits verbatim at its range in the script text. Words of a nested script in
+/// an unescaped `sh -c "…\"…"` string all map to the whole string, so an edit placed relative
+/// to them would land after (or replace) the whole string: such words cannot anchor a fix.
 #[must_use]
-pub(crate) fn insert_after(run: &RunScript<'_>, word: &Word, text: &str) -> Edit {
-    Edit::insert(run.file_range(word.range).end, format!(" {text}"))
+pub(crate) fn is_exact(run: &RunScript<'_>, word: &Word) -> bool {
+    !word.value.is_empty()
+        && run
+            .text()
+            .get(word.range.start_usize()..word.range.end_usize())
+            .is_some_and(|s| s == word.value)
+}
+
+/// Inserts ` text` right after `word` (`None` when the word's position is not exact).
+#[must_use]
+pub(crate) fn insert_after(run: &RunScript<'_>, word: &Word, text: &str) -> Option<Edit> {
+    is_exact(run, word).then(|| Edit::insert(run.file_range(word.range).end, format!(" {text}")))
+}
+
+/// `set_fix` for a fix that may be unavailable.
+pub(crate) trait SetFixOpt {
+    fn set_fix_opt(&mut self, fix: Option<crate::fix::Fix>) -> &mut Self;
+}
+
+impl SetFixOpt for crate::diagnostic::Diagnostic {
+    fn set_fix_opt(&mut self, fix: Option<crate::fix::Fix>) -> &mut Self {
+        if let Some(f) = fix {
+            self.set_fix(f);
+        }
+        self
+    }
 }
 
 fn leading_ws(line: &str) -> &str {

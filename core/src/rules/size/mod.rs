@@ -20,6 +20,9 @@ mod sz015_copy_all_before_install;
 mod sz016_build_tools_in_final_stage;
 mod sz017_gem_install_docs;
 mod sz018_npm_cache_not_cleaned;
+mod sz019_bloated_base_image;
+mod sz020_multi_stage_build_advice;
+mod sz021_dockerignore_missing;
 
 pub use sz001_apt_install_recommends::AptInstallRecommends;
 pub use sz002_apt_lists_not_removed::AptListsNotRemoved;
@@ -39,6 +42,9 @@ pub use sz015_copy_all_before_install::CopyAllBeforeInstall;
 pub use sz016_build_tools_in_final_stage::BuildToolsInFinalStage;
 pub use sz017_gem_install_docs::GemInstallDocs;
 pub use sz018_npm_cache_not_cleaned::NpmCacheNotCleaned;
+pub use sz019_bloated_base_image::BloatedBaseImage;
+pub use sz020_multi_stage_build_advice::MultiStageBuildAdvice;
+pub use sz021_dockerignore_missing::DockerignoreMissing;
 
 use super::Rule;
 
@@ -61,4 +67,7 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &BuildToolsInFinalStage,
     &GemInstallDocs,
     &NpmCacheNotCleaned,
+    &BloatedBaseImage,
+    &MultiStageBuildAdvice,
+    &DockerignoreMissing,
 ];

@@ -1,3 +1,4 @@
+use super::common::{SetFixOpt, is_exact};
 use crate::declare_rule;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -33,7 +34,7 @@ declare_rule! {
         family: Size,
         severity: Info,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: ["DL3015", "DS-0029"],
         summary: "apt-get install without --no-install-recommends",
     }
@@ -54,18 +55,20 @@ impl Rule for AptInstallRecommends {
                 let Some(sub) = apt.subcommand else { continue };
                 let at = run.file_range(sub.range);
                 let range = run.file_range(cmd.range);
-                let fix = Fix::safe(
-                    "Add --no-install-recommends",
-                    vec![Edit::insert(at.end, " --no-install-recommends")],
-                );
-                cx.report_fix(
+                let fix = is_exact(run, sub).then(|| {
+                    Fix::safe(
+                        "Add --no-install-recommends",
+                        vec![Edit::insert(at.end, " --no-install-recommends")],
+                    )
+                });
+                cx.report(
                     range,
                     format!(
                         "`{} install` without --no-install-recommends",
                         cmd.name_str()
                     ),
-                    fix,
-                );
+                )
+                .set_fix_opt(fix);
             }
         }
     }

@@ -1,7 +1,7 @@
-use super::common::{append_command, cache_mounted, head_range, removes_path, ships};
+use super::common::{append_command, cache_mounted, head_range, removes_path, run_commands, ships};
 use crate::declare_rule;
 use crate::fix::Fix;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, RunScript};
 use crate::shell::commands::apt::Apt;
 
 declare_rule! {
@@ -9,7 +9,8 @@ declare_rule! {
     /// Reports `apt-get update` (or `apt update`) in a RUN that does not also remove the package
     /// lists with `rm -rf /var/lib/apt/lists/*`. Only stages that end up in the shipped image
     /// are checked, and a RUN with a cache or tmpfs mount on `/var/lib/apt/lists` (or
-    /// `/var/lib/apt`) is fine: the lists never reach the layer.
+    /// `/var/lib/apt`) is fine: the lists never reach the layer. `apt-get dist-clean` (apt ≥ 2.7)
+    /// removes the lists too and counts as the cleanup.
     ///
     /// ## Why is this bad?
     /// `apt-get update` downloads the package indexes (tens of megabytes) into
@@ -64,6 +65,7 @@ impl Rule for AptListsNotRemoved {
                 || !ships(cx, run)
                 || cache_mounted(run.instruction, LISTS)
                 || removes_path(cx.scripts, run.index, LISTS)
+                || dist_cleans(cx, run)
             {
                 continue;
             }
@@ -91,4 +93,10 @@ impl Rule for AptListsNotRemoved {
             }
         }
     }
+}
+
+/// `apt-get dist-clean` / `apt dist-clean` in the same RUN deletes the lists.
+fn dist_cleans(cx: &Context<'_>, run: &RunScript<'_>) -> bool {
+    run_commands(cx.scripts, run.index)
+        .any(|c| Apt::from(c).is_some_and(|a| a.subcommand_str() == "dist-clean"))
 }

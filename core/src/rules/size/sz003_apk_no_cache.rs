@@ -1,4 +1,4 @@
-use super::common::{cache_mounted, insert_after, removes_path, ships};
+use super::common::{SetFixOpt, cache_mounted, insert_after, removes_path, ships};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -8,7 +8,7 @@ declare_rule! {
     /// ## What it does
     /// Reports `apk add` without `--no-cache` in a stage that ships. A RUN that mounts a cache or
     /// tmpfs on `/var/cache/apk` (or `/etc/apk/cache`), or removes `/var/cache/apk/*` itself,
-    /// is fine.
+    /// is fine, and so is `apk add --no-network` (nothing is downloaded).
     ///
     /// ## Why is this bad?
     /// Without `--no-cache`, apk keeps the downloaded package index under `/var/cache/apk`,
@@ -35,7 +35,7 @@ declare_rule! {
         family: Size,
         severity: Info,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: ["DL3019", "DS-0025"],
         summary: "apk add without --no-cache",
     }
@@ -59,13 +59,15 @@ impl Rule for ApkNoCache {
             for cmd in &run.script.commands {
                 let Some(apk) = Apk::from(cmd) else { continue };
                 let Some(sub) = apk.subcommand else { continue };
-                if sub.value != "add" || apk.no_cache {
+                // `--no-network` installs from what is already there: no index is fetched.
+                if sub.value != "add" || apk.no_cache || apk.args.has(None, Some("no-network")) {
                     continue;
                 }
-                let fix = Fix::safe("Add --no-cache", vec![insert_after(run, sub, "--no-cache")]);
+                let fix = insert_after(run, sub, "--no-cache")
+                    .map(|e| Fix::safe("Add --no-cache", vec![e]));
                 cx.report(run.file_range(sub.range), "`apk add` without --no-cache")
                     .set_help("add `--no-cache` so the package index is not kept in the layer")
-                    .set_fix(fix);
+                    .set_fix_opt(fix);
             }
         }
     }

@@ -1,4 +1,4 @@
-use super::common::{cache_mount_where, insert_after, run_commands, ships};
+use super::common::{SetFixOpt, cache_mount_where, insert_after, run_commands, ships};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::model::Lookup;
@@ -37,7 +37,7 @@ declare_rule! {
         family: Size,
         severity: Info,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: ["DL3042"],
         summary: "pip install without --no-cache-dir",
     }
@@ -95,13 +95,11 @@ impl Rule for PipNoCacheDir {
                     continue;
                 }
                 let Some(sub) = pip.subcommand else { continue };
-                let fix = Fix::safe(
-                    "Add --no-cache-dir",
-                    vec![insert_after(run, sub, "--no-cache-dir")],
-                );
+                let fix = insert_after(run, sub, "--no-cache-dir")
+                    .map(|e| Fix::safe("Add --no-cache-dir", vec![e]));
                 cx.report(run.file_range(sub.range), "`pip install` without --no-cache-dir")
                     .set_help("add `--no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, or use `--mount=type=cache,target=/root/.cache/pip`")
-                    .set_fix(fix);
+                    .set_fix_opt(fix);
             }
         }
     }

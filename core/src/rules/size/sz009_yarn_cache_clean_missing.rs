@@ -61,7 +61,7 @@ impl Rule for YarnCacheCleanMissing {
             }
             for cmd in &run.script.commands {
                 let Some(npm) = Npm::from(cmd) else { continue };
-                if npm.tool != NpmTool::Yarn || !npm.is_install {
+                if npm.tool != NpmTool::Yarn || !npm.is_install || only_asks_info(&npm) {
                     continue;
                 }
                 done.push(run.index);
@@ -79,4 +79,15 @@ impl Rule for YarnCacheCleanMissing {
             }
         }
     }
+}
+
+/// Bare `yarn --version` / `yarn -v` / `yarn --help` prints something and installs nothing.
+fn only_asks_info(npm: &Npm<'_>) -> bool {
+    npm.subcommand.is_none()
+        && npm.command.args.iter().any(|w| {
+            matches!(
+                w.value.as_str(),
+                "--version" | "-v" | "-V" | "--help" | "-h"
+            )
+        })
 }

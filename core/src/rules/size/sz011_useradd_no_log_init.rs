@@ -1,4 +1,4 @@
-use super::common::insert_after;
+use super::common::{SetFixOpt, insert_after};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -34,7 +34,7 @@ declare_rule! {
         family: Size,
         severity: Warning,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: ["DL3046"],
         summary: "useradd with a large UID without -l/--no-log-init",
     }
@@ -73,16 +73,14 @@ impl Rule for UseraddNoLogInit {
                         .cover(run.file_range(v.range)),
                     None => run.file_range(flag.word.range),
                 };
-                let fix = Fix::safe(
-                    "Add -l (--no-log-init)",
-                    vec![insert_after(run, name, "-l")],
-                );
+                let fix = insert_after(run, name, "-l")
+                    .map(|e| Fix::safe("Add -l (--no-log-init)", vec![e]));
                 cx.report(
                     range,
                     "`useradd` with a large UID without -l: the lastlog file bloats the layer",
                 )
                 .set_help("add `-l` (`--no-log-init`) so no lastlog/faillog record is written")
-                .set_fix(fix);
+                .set_fix_opt(fix);
             }
         }
     }

@@ -1,4 +1,4 @@
-use super::common::{insert_after, root_image};
+use super::common::{SetFixOpt, insert_after, root_image};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -35,7 +35,7 @@ declare_rule! {
         family: Size,
         severity: Info,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: ["DL3047"],
         summary: "wget without --progress or -q floods the build log",
     }
@@ -71,16 +71,14 @@ impl Rule for WgetProgressBloat {
                 if w.progress.is_some() || w.quiet || logged {
                     continue;
                 }
-                let fix = Fix::safe(
-                    "Add --progress=dot:giga",
-                    vec![insert_after(run, name, "--progress=dot:giga")],
-                );
+                let fix = insert_after(run, name, "--progress=dot:giga")
+                    .map(|e| Fix::safe("Add --progress=dot:giga", vec![e]));
                 cx.report(
                     run.file_range(name.range),
                     "`wget` without --progress or -q floods the build log",
                 )
                 .set_help("add `--progress=dot:giga` (or `-nv`)")
-                .set_fix(fix);
+                .set_fix_opt(fix);
             }
         }
     }

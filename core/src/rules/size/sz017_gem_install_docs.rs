@@ -1,4 +1,4 @@
-use super::common::{insert_after, root_image, ships};
+use super::common::{SetFixOpt, insert_after, root_image, ships};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -34,7 +34,7 @@ declare_rule! {
         family: Size,
         severity: Info,
         default_enabled: true,
-        fix: Always,
+        fix: Sometimes,
         aliases: [],
         summary: "gem install without --no-document",
     }
@@ -68,16 +68,14 @@ impl Rule for GemInstallDocs {
                 if gem.no_document {
                     continue;
                 }
-                let fix = Fix::safe(
-                    "Add --no-document",
-                    vec![insert_after(run, sub, "--no-document")],
-                );
+                let fix = insert_after(run, sub, "--no-document")
+                    .map(|e| Fix::safe("Add --no-document", vec![e]));
                 cx.report(
                     run.file_range(sub.range),
                     "`gem install` without --no-document",
                 )
                 .set_help("add `--no-document` so no ri/RDoc documentation is generated")
-                .set_fix(fix);
+                .set_fix_opt(fix);
             }
         }
     }

@@ -1,0 +1,81 @@
+//! Linearity: each shape (100 KB or more, so caches are already cold at 1×) is linted at 1× and 10× its size with every rule enabled; the
+//! ratio of the best-of-5 times should stay near 10. Prints a table; asserts nothing.
+//! Run: `cargo bench -p stowage-tests --bench linearity`.
+
+use std::time::{Duration, Instant};
+
+use stowage_core::{Config, Inputs, Linter};
+
+fn best_of(linter: &Linter, src: &str) -> Duration {
+    (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            let _ = linter.lint_dockerfile_with(src, &Inputs::default());
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+type Shape = (&'static str, fn(usize) -> String);
+
+fn main() {
+    let linter = Linter::new(Config {
+        select: Some(vec!["all".into()]),
+        ..Config::default()
+    })
+    .expect("config");
+    let shapes: [Shape; 7] = [
+        ("real-world mix", |k| {
+            "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc \\\n && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN make -C /src\nFROM gcr.io/distroless/base:nonroot\nCOPY --from=build /src/app /app\nENTRYPOINT [\"/app\"]\n".repeat(500 * k)
+        }),
+        ("long continued RUN", |k| {
+            format!(
+                "FROM alpine:3\nRUN echo \\\n{}\n",
+                "  a && b | c \\\n".repeat(20_000 * k)
+            )
+        }),
+        ("heredoc script", |k| {
+            format!(
+                "FROM alpine:3\nRUN <<EOF\n{}EOF\n",
+                "echo hi | cat\n".repeat(20_000 * k)
+            )
+        }),
+        ("nested $(", |k| {
+            format!(
+                "FROM alpine:3\nRUN {}echo{}\n",
+                "$(".repeat(5_000 * k),
+                ")".repeat(5_000 * k)
+            )
+        }),
+        ("nested ${", |k| {
+            format!(
+                "FROM scratch\nENV A={}x{}\n",
+                "${B:-".repeat(1_000 * k),
+                "}".repeat(1_000 * k)
+            )
+        }),
+        ("many stages", |k| {
+            "FROM a:1\nRUN apt-get install -y curl\n".repeat(5_000 * k)
+        }),
+        ("deep JSON", |k| {
+            format!("FROM scratch\nCMD {}\n", "[".repeat(10_000 * k))
+        }),
+    ];
+    println!(
+        "{:<20} {:>10} {:>12} {:>12} {:>7}",
+        "shape", "bytes(1x)", "1x", "10x", "ratio"
+    );
+    for (name, make) in shapes {
+        let small = make(1);
+        let large = make(10);
+        let (a, b) = (best_of(&linter, &small), best_of(&linter, &large));
+        let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-9);
+        println!(
+            "{name:<20} {:>10} {:>12.2?} {:>12.2?} {ratio:>7.1}",
+            small.len(),
+            a,
+            b
+        );
+    }
+}
