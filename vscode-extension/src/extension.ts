@@ -28,6 +28,8 @@ export interface StowageApi {
   hasImageSupport: boolean;
   /** The engine can read `.hadolint.yaml` (used when there is no stowage.toml). */
   hasHadolintImport: boolean;
+  /** The last few errors caught in providers and commands (also in the output channel). */
+  errors: string[];
 }
 
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('stowage');
@@ -70,7 +72,13 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
   const ruleByCode = new Map(ruleList.map((r) => [r.code, r]));
   log.info(`Stowage engine ${engineVersion} loaded in ${Date.now() - t0} ms (${ruleList.length} rules, host: ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 
-  const api: StowageApi = { engineVersion, lastLint: null, hasImageSupport: false, hasHadolintImport: !!hadolintImport() };
+  const api: StowageApi = { engineVersion, lastLint: null, hasImageSupport: false, hasHadolintImport: !!hadolintImport(), errors: [] };
+  function reportError(where: string, e: unknown) {
+    const msg = `${where}: ${(e as Error)?.stack ?? String(e)}`;
+    log.error(msg);
+    api.errors.push(msg);
+    if (api.errors.length > 20) api.errors.shift();
+  }
   const probe = new stowage.Linter();
   api.hasImageSupport = typeof (probe as unknown as { lintImage?: unknown }).lintImage === 'function';
   const hasOptimize = typeof (probe as unknown as { optimize?: unknown }).optimize === 'function';
@@ -400,68 +408,77 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
   }
 
   const codeActions: vscode.CodeActionProvider = {
-    async provideCodeActions(doc, range, context) {
-      const st = await fresh(doc);
-      if (!st) return [];
-      const actions: vscode.CodeAction[] = [];
-      const only = context.only;
-      if (only && only.contains(FIX_ALL_KIND)) {
-        // `source`, `source.fixAll` or `source.fixAll.stowage` (editor.codeActionsOnSave).
-        const edit = await fixAllEdit(doc);
-        if (!edit) return [];
-        const a = new vscode.CodeAction('Fix all Stowage problems', FIX_ALL_KIND);
-        a.edit = edit;
-        return [a];
+    async provideCodeActions(doc, range, context, token) {
+      try {
+        return await provideCodeActions(doc, range, context, token);
+      } catch (e) {
+        reportError('code actions', e);
+        return [];
       }
-      if (only && !vscode.CodeActionKind.QuickFix.contains(only) && !only.contains(vscode.CodeActionKind.QuickFix)) return [];
-
-      const ours = context.diagnostics.filter((d) => d.source === 'stowage');
-      const parsed = st.kind === 'dockerfile' ? st.linter.parse(doc.getText()) : null;
-      const docLines = lines(doc);
-      const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-      const directives = parsed ? parsed.directives.map((d) => d.line - 1) : [];
-      const seenIgnore = new Set<string>();
-      for (const vd of ours) {
-        const code = typeof vd.code === 'object' ? String(vd.code.value) : String(vd.code);
-        const ed = st.diagnostics.find(
-          (d) => d.rule === code && m.sameRange(d.range, { start: vd.range.start, end: vd.range.end }),
-        );
-        if (!ed) continue;
-        if (m.isApplicable(ed.fix)) {
-          const a = new vscode.CodeAction(m.fixTitle(ed), vscode.CodeActionKind.QuickFix);
-          a.edit = editFrom(doc.uri, m.fixEdits(ed.fix));
-          a.diagnostics = [vd];
-          a.isPreferred = ed.fix.applicability === 'safe';
-          actions.push(a);
-        }
-        if (st.kind !== 'dockerfile' || seenIgnore.has(code)) continue;
-        seenIgnore.add(code);
-        const instrLine = m.instructionStartLine(parsed!.instructions, ed.range.start.line);
-        const one = instrLine === null ? null : m.ignoreInstructionEdit(docLines, instrLine, code, eol);
-        if (one) {
-          const a = new vscode.CodeAction(`Ignore ${code} for this instruction`, vscode.CodeActionKind.QuickFix);
-          a.edit = editFrom(doc.uri, [one]);
-          a.diagnostics = [vd];
-          actions.push(a);
-        }
-        const file = m.ignoreFileEdit(docLines, code, eol, directives);
-        if (file) {
-          const a = new vscode.CodeAction(`Ignore ${code} for this file`, vscode.CodeActionKind.QuickFix);
-          a.edit = editFrom(doc.uri, [file]);
-          a.diagnostics = [vd];
-          actions.push(a);
-        }
-      }
-      if (ours.length > 0 && st.diagnostics.some((d) => m.isApplicable(d.fix) && d.fix.applicability === 'safe')) {
-        const edit = await fixAllEdit(doc);
-        if (edit) {
-          const a = new vscode.CodeAction('Fix all Stowage problems', vscode.CodeActionKind.QuickFix);
-          a.edit = edit;
-          actions.push(a);
-        }
-      }
-      return actions;
     },
+  };
+
+  const provideCodeActions: vscode.CodeActionProvider['provideCodeActions'] = async function (doc, range, context) {
+    const st = await fresh(doc);
+    if (!st) return [];
+    const actions: vscode.CodeAction[] = [];
+    const only = context.only;
+    if (only && only.contains(FIX_ALL_KIND)) {
+      // `source`, `source.fixAll` or `source.fixAll.stowage` (editor.codeActionsOnSave).
+      const edit = await fixAllEdit(doc);
+      if (!edit) return [];
+      const a = new vscode.CodeAction('Fix all Stowage problems', FIX_ALL_KIND);
+      a.edit = edit;
+      return [a];
+    }
+    if (only && !vscode.CodeActionKind.QuickFix.contains(only) && !only.contains(vscode.CodeActionKind.QuickFix)) return [];
+
+    const ours = context.diagnostics.filter((d) => d.source === 'stowage');
+    const parsed = st.kind === 'dockerfile' ? st.linter.parse(doc.getText()) : null;
+    const docLines = lines(doc);
+    const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const directives = parsed ? parsed.directives.map((d) => d.line - 1) : [];
+    const seenIgnore = new Set<string>();
+    for (const vd of ours) {
+      const code = typeof vd.code === 'object' ? String(vd.code.value) : String(vd.code);
+      const ed = st.diagnostics.find(
+        (d) => d.rule === code && m.sameRange(d.range, { start: vd.range.start, end: vd.range.end }),
+      );
+      if (!ed) continue;
+      if (m.isApplicable(ed.fix)) {
+        const a = new vscode.CodeAction(m.fixTitle(ed), vscode.CodeActionKind.QuickFix);
+        a.edit = editFrom(doc.uri, m.fixEdits(ed.fix));
+        a.diagnostics = [vd];
+        a.isPreferred = ed.fix.applicability === 'safe';
+        actions.push(a);
+      }
+      if (st.kind !== 'dockerfile' || seenIgnore.has(code)) continue;
+      seenIgnore.add(code);
+      const instrLine = m.instructionStartLine(parsed!.instructions, ed.range.start.line);
+      const one = instrLine === null ? null : m.ignoreInstructionEdit(docLines, instrLine, code, eol);
+      if (one) {
+        const a = new vscode.CodeAction(`Ignore ${code} for this instruction`, vscode.CodeActionKind.QuickFix);
+        a.edit = editFrom(doc.uri, [one]);
+        a.diagnostics = [vd];
+        actions.push(a);
+      }
+      const file = m.ignoreFileEdit(docLines, code, eol, directives);
+      if (file) {
+        const a = new vscode.CodeAction(`Ignore ${code} for this file`, vscode.CodeActionKind.QuickFix);
+        a.edit = editFrom(doc.uri, [file]);
+        a.diagnostics = [vd];
+        actions.push(a);
+      }
+    }
+    if (ours.length > 0 && st.diagnostics.some((d) => m.isApplicable(d.fix) && d.fix.applicability === 'safe')) {
+      const edit = await fixAllEdit(doc);
+      if (edit) {
+        const a = new vscode.CodeAction('Fix all Stowage problems', vscode.CodeActionKind.QuickFix);
+        a.edit = edit;
+        actions.push(a);
+      }
+    }
+    return actions;
   };
 
   const selector: vscode.DocumentSelector = [
@@ -547,28 +564,37 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
   ctx.subscriptions.push(
     vscode.languages.registerHoverProvider(selector, {
       async provideHover(doc, position) {
-        const st = await fresh(doc);
-        if (!st) return null;
-        const parts: string[] = [];
-        const seen = new Set<string>();
-        let range: vscode.Range | undefined;
-        for (const d of st.diagnostics) {
-          if (!m.containsPosition(d.range, position.line, position.character) || seen.has(d.rule)) continue;
-          seen.add(d.rule);
-          parts.push(ruleDocs(d));
-          range ??= toRange(d.range);
+        try {
+          return await hoverAt(doc, position);
+        } catch (e) {
+          reportError('hover', e);
+          return null;
         }
-        if (st.kind === 'dockerfile') {
-          const f = fromHover(doc, st, position.line);
-          if (f) parts.unshift(f);
-        }
-        if (!parts.length) return null;
-        const md = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
-        md.isTrusted = false;
-        return new vscode.Hover(md, range);
       },
     }),
   );
+
+  async function hoverAt(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | null> {
+    const st = await fresh(doc);
+    if (!st) return null;
+    const parts: string[] = [];
+    const seen = new Set<string>();
+    let range: vscode.Range | undefined;
+    for (const d of st.diagnostics) {
+      if (!m.containsPosition(d.range, position.line, position.character) || seen.has(d.rule)) continue;
+      seen.add(d.rule);
+      parts.push(ruleDocs(d));
+      range ??= toRange(d.range);
+    }
+    if (st.kind === 'dockerfile') {
+      const f = fromHover(doc, st, position.line);
+      if (f) parts.unshift(f);
+    }
+    if (!parts.length) return null;
+    const md = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
+    md.isTrusted = false;
+    return new vscode.Hover(md, range);
+  }
 
   // --- commands ----------------------------------------------------------------------------------
   ctx.subscriptions.push(
