@@ -337,29 +337,46 @@ pub fn load_config(json: Option<&str>, toml: Option<&str>) -> Result<Config, Con
     let Some(text) = json else {
         return Ok(Config::default());
     };
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let config: Config = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let mut message = inner.to_string();
-        // The location is in our own stringified JSON, meaningless to the caller.
-        if inner.line() > 0
-            && let Some(at) = message.rfind(" at line ")
-        {
-            message.truncate(at);
-        }
-        // serde_path_to_error's path already ends with the unknown key itself.
-        let key = if path == "." {
-            unknown_name(&message).map(str::to_owned)
-        } else {
-            Some(path)
-        };
-        let help = did_you_mean(&message);
-        let message = match &key {
-            Some(k) if !message.contains(&format!("`{k}`")) => {
-                format!("invalid config: `{k}`: {message}")
+    // The JS object arrives as JSON text. Rather than a second JSON/serde stack in the WASM
+    // build, it is rewritten as TOML (the core's own JSON parser, then `Config::from_toml`),
+    // remembering which TOML bytes came from which key so errors name the key path.
+    let root = stowage_core::image::json::parse(text).map_err(|e| ConfigErrorOut {
+        message: format!("invalid config: not a JSON object ({})", e.message),
+        key: None,
+        span: None,
+        help: None,
+    })?;
+    let mut out = TomlWriter::default();
+    match &root.root.value {
+        JsonValue::Object(members) => {
+            for (k, v) in members {
+                out.member(&k.name, v, &k.name);
             }
-            _ => format!("invalid config: {message}"),
+        }
+        JsonValue::Null => return Ok(Config::default()),
+        _ => {
+            return Err(ConfigErrorOut {
+                message: "invalid config: expected an object such as { select: [\"all\"] }".into(),
+                key: None,
+                span: None,
+                help: None,
+            });
+        }
+    }
+    let config = Config::from_toml(&out.text).map_err(|e| {
+        let path = e
+            .span
+            .and_then(|(a, b)| out.key_at(a, b))
+            .map(str::to_owned);
+        let key = path
+            .or_else(|| e.key.clone())
+            .or_else(|| unknown_name(&e.message).map(str::to_owned));
+        let help = e.help.clone().or_else(|| did_you_mean(&e.message));
+        let message = match &key {
+            Some(k) if !e.message.contains(&format!("`{k}`")) => {
+                format!("invalid config: `{k}`: {}", e.message)
+            }
+            _ => format!("invalid config: {}", e.message),
         };
         ConfigErrorOut {
             message,
@@ -439,4 +456,96 @@ mod tests {
             assert!(!r.docs.trim().is_empty(), "{}", r.code);
         }
     }
+}
+
+use stowage_core::image::json::{JsonNode, JsonValue};
+
+/// Writes JSON values as TOML text (top-level keys as `key = value`, nested objects as inline
+/// tables), recording the byte span of each key path for error messages.
+#[derive(Default)]
+struct TomlWriter {
+    text: String,
+    /// (start, end, dotted key path), innermost last for a given position.
+    spans: Vec<(usize, usize, String)>,
+}
+
+impl TomlWriter {
+    fn member(&mut self, key: &str, value: &JsonNode, path: &str) {
+        if matches!(value.value, JsonValue::Null) {
+            return;
+        }
+        let start = self.text.len();
+        quote(&mut self.text, key);
+        self.text.push_str(" = ");
+        self.value(value, path);
+        self.spans.push((start, self.text.len(), path.to_owned()));
+        self.text.push('\n');
+    }
+
+    fn value(&mut self, v: &JsonNode, path: &str) {
+        match &v.value {
+            JsonValue::Null => self.text.push_str("\"\""),
+            JsonValue::Bool(b) => self.text.push_str(if *b { "true" } else { "false" }),
+            JsonValue::Number(n) => self.text.push_str(&n.raw),
+            JsonValue::String(s) => quote(&mut self.text, s),
+            JsonValue::Array(items) => {
+                self.text.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.text.push_str(", ");
+                    }
+                    self.value(item, &format!("{path}[{i}]"));
+                }
+                self.text.push(']');
+            }
+            JsonValue::Object(members) => {
+                self.text.push('{');
+                let mut first = true;
+                for (k, item) in members {
+                    if matches!(item.value, JsonValue::Null) {
+                        continue;
+                    }
+                    if !first {
+                        self.text.push_str(", ");
+                    }
+                    first = false;
+                    let start = self.text.len();
+                    quote(&mut self.text, &k.name);
+                    self.text.push_str(" = ");
+                    let sub = format!("{path}.{}", k.name);
+                    self.value(item, &sub);
+                    self.spans.push((start, self.text.len(), sub));
+                }
+                self.text.push('}');
+            }
+        }
+    }
+
+    /// The innermost key path whose text contains `[a, b)`.
+    fn key_at(&self, a: usize, b: usize) -> Option<&str> {
+        self.spans
+            .iter()
+            .filter(|(s, e, _)| *s <= a && b <= *e)
+            .min_by_key(|(s, e, _)| e - s)
+            .map(|(_, _, p)| p.as_str())
+    }
+}
+
+/// A TOML basic string.
+fn quote(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }

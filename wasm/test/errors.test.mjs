@@ -31,9 +31,9 @@ test('wrong types and values name the key path', () => {
   throwsConfig(() => new Linter({ select: 'all' }), { key: 'select' });
 });
 
-test('unknown rule selectors name the selector with a suggestion', () => {
-  throwsConfig(() => new Linter({ select: ['SEC01'] }), { key: 'SEC01', message: /SEC01/, help: /SEC001/ });
-  throwsConfig(() => new Linter({ severity: { 'root-usr': 'error' } }), { key: 'root-usr' });
+test('unknown rule selectors name the key path and the selector, with a suggestion', () => {
+  throwsConfig(() => new Linter({ select: ['SEC01'] }), { key: 'select', message: /SEC01/, help: /SEC001/ });
+  throwsConfig(() => new Linter({ severity: { 'root-usr': 'error' } }), { key: 'severity.root-usr', message: /root-usr/ });
   throwsConfig(() => new Linter({ severity: { security: 'error' } }), { message: /group of rules/ });
 });
 
