@@ -202,6 +202,11 @@ export function rules(): RuleInfo[];
 export function defaultConfig(): FullConfig;
 /** Checks a config without building a linter: `null` when it is valid. */
 export function validateConfig(config: Config | string): ConfigIssue | null;
+/**
+ * Converts `.hadolint.yaml` text into the equivalent Stowage config object.
+ * @throws {ConfigError} when the YAML is invalid.
+ */
+export function configFromHadolint(yaml: string): Config;
 
 export class Linter {
   /**

@@ -163,6 +163,18 @@ export function validateConfig(config) {
   return call(() => glue.checkConfig(args[0], args[1]));
 }
 
+/**
+ * Converts hadolint's `.hadolint.yaml` text into the equivalent Stowage config object (the
+ * `hadolint` preset plus the file's settings), as the CLI does without a `stowage.toml`.
+ * @throws {ConfigError} with the line's byte span when the YAML is invalid.
+ */
+export function configFromHadolint(yaml) {
+  if (typeof yaml !== 'string') throw new TypeError('configFromHadolint: expected the YAML text');
+  const out = call(() => glue.configFromHadolint(yaml));
+  if (out.error) throw new ConfigError(out.error);
+  return out.config;
+}
+
 export class Linter {
   #json;
   #toml;

@@ -70,6 +70,55 @@ pub fn check_config(json: Option<String>, toml: Option<String>) -> Result<JsValu
     }
 }
 
+/// Converts hadolint's `.hadolint.yaml` text into the equivalent Stowage config object (the
+/// `hadolint` preset plus the file's ignores, overrides, trusted registries and label schema),
+/// as the CLI does when a project has no `stowage.toml`. Returns `{ config }` or
+/// `{ error: { message, key, span, help } }`.
+///
+/// # Errors
+/// Only if serialisation fails.
+#[wasm_bindgen(js_name = configFromHadolint)]
+pub fn config_from_hadolint(yaml: &str) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Out {
+        config: Option<toml::Value>,
+        error: Option<ConfigErrorOut>,
+    }
+    let out = match stowage_core::config::HadolintConfig::from_yaml(yaml) {
+        Ok(h) => {
+            let (config, _dropped) = h.to_config();
+            // One source of truth for the shape: the same TOML `stowage migrate hadolint` writes.
+            let text = stowage_core::config::to_toml(&config);
+            match text.parse::<toml::Table>() {
+                Ok(table) => Out {
+                    config: Some(toml::Value::Table(table)),
+                    error: None,
+                },
+                Err(e) => Out {
+                    config: None,
+                    error: Some(ConfigErrorOut {
+                        message: format!("internal: {e}"),
+                        key: None,
+                        span: None,
+                        help: None,
+                    }),
+                },
+            }
+        }
+        Err(e) => {
+            let mut err = ConfigErrorOut::from_core(e, None);
+            err.message = err
+                .message
+                .replacen("invalid config:", "invalid .hadolint.yaml:", 1);
+            Out {
+                config: None,
+                error: Some(err),
+            }
+        }
+    };
+    to_js(&out)
+}
+
 /// A configured linter (raw; wrapped by the JS `Linter` class).
 #[wasm_bindgen]
 pub struct RawLinter {

@@ -208,3 +208,18 @@ test('lintImage lints an image document, positioned in its text', () => {
   assert.ok(bad.diagnostics.length > 0);
   assert.equal(bad.diagnostics[0].range.start.line, 0);
 });
+
+test('configFromHadolint() converts .hadolint.yaml into a config the Linter accepts', () => {
+  const { configFromHadolint } = api;
+  const yaml = 'ignored:\n  - DL3008\noverride:\n  error:\n    - DL3015\ntrustedRegistries:\n  - docker.io\n';
+  const config = configFromHadolint(yaml);
+  assert.equal(typeof config, 'object');
+  assert.ok(config.ignore.includes('DL3008'), JSON.stringify(config));
+  const linter = new Linter(config);
+  const codes = linter.lintDockerfile('FROM debian:12\nRUN apt-get update && apt-get install -y curl\n').diagnostics;
+  const dl3015 = codes.find((d) => d.rule === 'SZ001');
+  assert.ok(dl3015, 'DL3015 (SZ001) still reported');
+  assert.equal(dl3015.severity, 'error', 'override: error applies');
+  assert.ok(!codes.some((d) => d.rule === 'REP011'), 'DL3008 (REP011) ignored');
+  assert.throws(() => configFromHadolint('ignored: [DL3008\n'), (e) => e instanceof ConfigError && /hadolint/.test(e.message));
+});
