@@ -199,6 +199,10 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
     pub format: RulesFormat,
+    /// Configuration file whose `[[custom-rules]]` are listed too (default: the one found from
+    /// the current directory, as `lint` finds it).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

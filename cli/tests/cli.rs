@@ -764,3 +764,26 @@ fn image_report_maps_layers_to_dockerfile_lines() {
     let r = stowage(&["image", "report", "missing.json"]).run();
     assert_eq!(r.code, 2);
 }
+
+#[test]
+fn rules_lists_the_configured_custom_rules() {
+    let dir = tree(&[(
+        "stowage.toml",
+        "[[custom-rules]]\nid = \"ACME001\"\nname = \"no-internal-mirror\"\nmessage = \"do not download from the internal mirror\"\npattern = \"mirror\\\\.internal\"\n",
+    )]);
+    let r = stowage(&["rules", "--format", "json"])
+        .cwd(dir.path())
+        .run();
+    assert_eq!(r.code, 0);
+    let v = r.json();
+    let last = v.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["id"], "ACME001");
+    assert_eq!(last["name"], "no-internal-mirror");
+    assert_eq!(last["custom"], true);
+    let text = stowage(&["rules"]).cwd(dir.path()).run();
+    assert!(
+        text.stdout.contains("ACME001  no-internal-mirror"),
+        "{}",
+        text.stdout
+    );
+}

@@ -38,16 +38,65 @@ fn rule_json(m: &RuleMeta) -> Value {
     })
 }
 
+/// The project's `[[custom-rules]]`, as the configuration `lint` would use here resolves them.
+fn custom_rules(args: &RulesArgs) -> Result<Vec<Value>, CliError> {
+    let mut resolver = crate::config::ConfigResolver::new(
+        args.config.clone(),
+        false,
+        crate::config::Overrides::default(),
+    );
+    let dir = std::env::current_dir()
+        .map_err(|e| CliError::new(format!("cannot read the current directory: {e}")))?;
+    let resolved = resolver.for_dir(&dir)?;
+    Ok(resolved
+        .linter
+        .custom_rules()
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.code,
+                "name": c.name,
+                "family": "policy",
+                "severity": c.severity.as_str(),
+                "default_enabled": c.enabled,
+                "fixable": c.rule.fix.is_some(),
+                "fix": if c.rule.fix.is_some() { "always" } else { "none" },
+                "summary": c.rule.message,
+                "aliases": Vec::<String>::new(),
+                "custom": true,
+            })
+        })
+        .collect())
+}
+
 pub fn run_rules(args: &RulesArgs) -> CmdResult {
     let metas: Vec<&RuleMeta> = registry().iter().map(|r| r.meta()).collect();
+    let custom = custom_rules(args)?;
     let text = match args.format {
         RulesFormat::Json => {
-            let v: Vec<Value> = metas.iter().map(|m| rule_json(m)).collect();
+            let mut v: Vec<Value> = metas.iter().map(|m| rule_json(m)).collect();
+            v.extend(custom);
             let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
             s.push('\n');
             s
         }
-        RulesFormat::Text => table(&metas),
+        RulesFormat::Text => {
+            let mut t = table(&metas);
+            if !custom.is_empty() {
+                t.push_str("\nCustom rules from the configuration:\n");
+                for c in &custom {
+                    let _ = writeln!(
+                        t,
+                        "{}  {}  {}  {}",
+                        c["id"].as_str().unwrap_or(""),
+                        c["name"].as_str().unwrap_or(""),
+                        c["severity"].as_str().unwrap_or(""),
+                        c["summary"].as_str().unwrap_or("")
+                    );
+                }
+            }
+            t
+        }
     };
     out::stdout(&text)?;
     Ok(0)
