@@ -5,7 +5,10 @@ use crate::shell::commands::apt::{Apt, AptTool};
 
 declare_rule! {
     /// ## What it does
-    /// REP0112
+    /// Reports `apt-get install` (and `apt install`) of a package without a version, such as
+    /// `curl` instead of `curl=7.88.1-10+deb12u5`. Off by default: Debian and Ubuntu drop superseded
+    /// versions from their archives, so exact pins break builds; enable it where repeatability
+    /// matters more than that.
     ///
     /// ## Why is this bad?
     /// Without a version, each build installs whatever is newest that day. Two builds of the

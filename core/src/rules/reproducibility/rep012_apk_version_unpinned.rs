@@ -5,7 +5,9 @@ use crate::shell::commands::apk::Apk;
 
 declare_rule! {
     /// ## What it does
-    /// REP0122
+    /// Reports `apk add` of a package without a version constraint, such as `curl` instead of
+    /// `curl=8.5.0-r0` or `curl~8.5`. Off by default: Alpine removes old package versions from its
+    /// repositories, so exact pins break builds.
     ///
     /// ## Why is this bad?
     /// Without a version, each build installs whatever is newest that day. Two builds of the

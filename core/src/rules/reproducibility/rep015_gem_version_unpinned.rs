@@ -5,7 +5,8 @@ use crate::shell::commands::misc::Gem;
 
 declare_rule! {
     /// ## What it does
-    /// REP0152
+    /// Reports `gem install` of a gem without a version (`-v 1.2.3`, `--version 1.2.3` or
+    /// `name:1.2.3`).
     ///
     /// ## Why is this bad?
     /// Without a version, each build installs whatever is newest that day. Two builds of the

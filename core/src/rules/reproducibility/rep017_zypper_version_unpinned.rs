@@ -5,7 +5,8 @@ use crate::shell::commands::rpm::{RpmCommand, RpmTool};
 
 declare_rule! {
     /// ## What it does
-    /// REP0172
+    /// Reports `zypper install` of a package without a version, such as `curl` instead of
+    /// `curl=8.0.1` or `curl>=8`. Off by default, like the other OS package pinning rules.
     ///
     /// ## Why is this bad?
     /// Without a version, each build installs whatever is newest that day. Two builds of the

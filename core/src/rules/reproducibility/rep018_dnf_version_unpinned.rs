@@ -5,7 +5,8 @@ use crate::shell::commands::rpm::{RpmCommand, RpmTool};
 
 declare_rule! {
     /// ## What it does
-    /// REP0182
+    /// Reports `dnf install` and `microdnf install` of a package without a version, such as
+    /// `httpd` instead of `httpd-2.4.62`. Off by default, like the other OS package pinning rules.
     ///
     /// ## Why is this bad?
     /// Without a version, each build installs whatever is newest that day. Two builds of the
