@@ -17,3 +17,33 @@ pub(crate) fn is_not_a_plain_package(p: &Package<'_>) -> bool {
             .iter()
             .any(|e| v.ends_with(e))
 }
+
+/// The shared check of the RPM-family pinning rules (yum, dnf/microdnf, zypper): report every
+/// installed package without a version, with `separator` showing how to pin (`-` or `=`).
+pub(crate) fn report_unpinned_rpm(
+    cx: &mut crate::rules::Context<'_>,
+    tools: &[crate::shell::commands::rpm::RpmTool],
+    separator: char,
+) {
+    use crate::shell::commands::rpm::RpmCommand;
+    for run in cx.scripts {
+        for cmd in &run.script.commands {
+            let Some(r) = RpmCommand::from(cmd) else {
+                continue;
+            };
+            if !tools.contains(&r.tool) || !r.is_install() {
+                continue;
+            }
+            for p in &r.packages {
+                if p.is_pinned() || is_not_a_plain_package(p) {
+                    continue;
+                }
+                cx.report(
+                    run.file_range(p.range),
+                    format!("`{}` is installed without a version", p.name),
+                )
+                .set_help(format!("pin it as `{}{separator}<version>`", p.name));
+            }
+        }
+    }
+}

@@ -1,7 +1,7 @@
-use super::common_pin::is_not_a_plain_package;
+use super::common_pin::report_unpinned_rpm;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::rpm::{RpmCommand, RpmTool};
+use crate::shell::commands::rpm::RpmTool;
 
 declare_rule! {
     /// ## What it does
@@ -42,25 +42,6 @@ impl Rule for DnfVersionUnpinned {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(r) = RpmCommand::from(cmd) else {
-                    continue;
-                };
-                if !matches!(r.tool, RpmTool::Dnf | RpmTool::Microdnf) || !r.is_install() {
-                    continue;
-                }
-                for p in &r.packages {
-                    if p.is_pinned() || is_not_a_plain_package(p) {
-                        continue;
-                    }
-                    cx.report(
-                        run.file_range(p.range),
-                        format!("`{}` is installed without a version", p.name),
-                    )
-                    .set_help(format!("pin it as `{}-<version>`", p.name));
-                }
-            }
-        }
+        report_unpinned_rpm(cx, &[RpmTool::Dnf, RpmTool::Microdnf], '-');
     }
 }
