@@ -6,7 +6,7 @@ use crate::lint::Inputs;
 use crate::model::{BaseKind, Lookup, Model};
 use crate::rules::RunScript;
 use crate::rules::correctness::dockerignore::DockerIgnore;
-use crate::rules::size::common::{cache_mount_where, removes_path, run_commands};
+use crate::rules::size::common::{cache_mount_where, removed_packages, removes_path, run_commands};
 use crate::shell::Command;
 use crate::shell::commands::apk::Apk;
 use crate::shell::commands::apt::Apt;
@@ -282,27 +282,6 @@ fn build_tool_size(name: &str) -> Option<u64> {
     Some(mb * MB)
 }
 
-/// Package names removed again in the RUN at `index` (purge, apk del, rpm remove).
-fn removed_in(cx: &Cx<'_, '_>, index: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for c in run_commands(cx.scripts, index) {
-        if let Some(a) = Apt::from(c)
-            && matches!(a.subcommand_str(), "purge" | "remove" | "autoremove")
-        {
-            out.extend(a.packages.iter().map(|p| p.name.clone()));
-        } else if let Some(a) = Apk::from(c)
-            && a.subcommand_str() == "del"
-        {
-            out.extend(a.packages.iter().map(|p| p.name.clone()));
-        } else if let Some(r) = RpmCommand::from(c)
-            && matches!(r.subcommand_str(), "remove" | "erase" | "autoremove")
-        {
-            out.extend(r.packages.iter().map(|p| p.name.clone()));
-        }
-    }
-    out
-}
-
 /// (b) compilers and -dev packages installed in a shipped stage.
 pub(super) fn build_tools(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
     for stage in shipped_stages(cx.model) {
@@ -312,7 +291,7 @@ pub(super) fn build_tools(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
         let mut gone_for: Option<(usize, Vec<String>)> = None;
         for (run, cmd) in stage_commands(cx, stage) {
             if gone_for.as_ref().is_none_or(|(i, _)| *i != run.index) {
-                gone_for = Some((run.index, removed_in(cx, run.index)));
+                gone_for = Some((run.index, removed_packages(cx.scripts, run.index)));
             }
             let gone: &[String] = gone_for.as_ref().map_or(&[], |(_, g)| g);
             let mut apk_virtual_gone = false;
@@ -471,7 +450,7 @@ fn deletes(cx: &Cx<'_, '_>, index: usize) -> Option<(&'static str, u64)> {
     if removes_path(cx.scripts, index, &["/var/lib/apt/lists"]) {
         return Some(("the apt package lists", 20 * MB));
     }
-    if !removed_in(cx, index).is_empty() {
+    if !removed_packages(cx.scripts, index).is_empty() {
         return Some(("removed packages", 20 * MB));
     }
     let cleans = run_commands(cx.scripts, index).any(|c| {

@@ -60,6 +60,29 @@ pub(crate) fn run_commands<'s>(
         .flat_map(|r| r.script.commands.iter())
 }
 
+/// Package names the RUN at `index` removes again (`apt-get purge/remove/autoremove`,
+/// `apk del` — which also names virtual packages —, `yum/dnf/zypper remove/erase/rm`).
+pub(crate) fn removed_packages(scripts: &[RunScript<'_>], index: usize) -> Vec<String> {
+    use crate::shell::commands::{apk::Apk, apt::Apt, rpm::RpmCommand};
+    let mut out = Vec::new();
+    for c in run_commands(scripts, index) {
+        if let Some(a) = Apt::from(c)
+            && matches!(a.subcommand_str(), "purge" | "remove" | "autoremove")
+        {
+            out.extend(a.packages.iter().map(|p| p.name.clone()));
+        } else if let Some(a) = Apk::from(c)
+            && a.subcommand_str() == "del"
+        {
+            out.extend(a.packages.iter().map(|p| p.name.clone()));
+        } else if let Some(r) = RpmCommand::from(c)
+            && matches!(r.subcommand_str(), "remove" | "erase" | "rm" | "autoremove")
+        {
+            out.extend(r.packages.iter().map(|p| p.name.clone()));
+        }
+    }
+    out
+}
+
 /// `rm` of a path at or below one of `dirs` in the RUN at `index`.
 #[must_use]
 pub(crate) fn removes_path(scripts: &[RunScript<'_>], index: usize, dirs: &[&str]) -> bool {

@@ -1,4 +1,4 @@
-use super::common::run_commands;
+use super::common::removed_packages;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::commands::Package;
@@ -72,27 +72,6 @@ fn is_build_tool(name: &str) -> bool {
     TOOLS.contains(&name) || name.ends_with("-dev") || name.ends_with("-devel")
 }
 
-/// Package names removed by the RUN at `index`, and apk virtual names deleted.
-fn removed(cx: &Context<'_>, index: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for c in run_commands(cx.scripts, index) {
-        if let Some(a) = Apt::from(c)
-            && matches!(a.subcommand_str(), "purge" | "remove" | "autoremove")
-        {
-            out.extend(a.packages.iter().map(|p| p.name.clone()));
-        } else if let Some(a) = Apk::from(c)
-            && a.subcommand_str() == "del"
-        {
-            out.extend(a.packages.iter().map(|p| p.name.clone()));
-        } else if let Some(r) = RpmCommand::from(c)
-            && matches!(r.subcommand_str(), "remove" | "erase" | "rm" | "autoremove")
-        {
-            out.extend(r.packages.iter().map(|p| p.name.clone()));
-        }
-    }
-    out
-}
-
 impl Rule for BuildToolsInFinalStage {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -106,7 +85,7 @@ impl Rule for BuildToolsInFinalStage {
             if run.onbuild || !cx.model.is_shipped(run.index) {
                 continue;
             }
-            let gone = removed(cx, run.index);
+            let gone = removed_packages(cx.scripts, run.index);
             for cmd in &run.script.commands {
                 let packages: Vec<&Package<'_>>;
                 let apt;
