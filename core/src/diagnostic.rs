@@ -1,12 +1,12 @@
 //! What every check reports: a positioned message with a severity, optional labels and an optional fix.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::fix::Fix;
 use crate::text::TextRange;
 
 /// How serious a finding is. Ordered: `Style < Info < Warning < Error`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Style,

@@ -1,6 +1,6 @@
 //! The linter: configuration resolved once, then any number of files.
 
-use crate::config::{Config, ConfigError, Selector};
+use crate::config::{Config, ConfigError, Selector, Value};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Model;
 use crate::rules::{self, Context, Target, registry};
@@ -40,7 +40,7 @@ pub struct Linter {
     config: Config,
     enabled: Vec<bool>,
     severity: Vec<Severity>,
-    options: Vec<Option<toml::Value>>,
+    options: Vec<Option<Value>>,
     /// `[[custom-rules]]`, compiled, with whether each runs.
     custom: Vec<rules::policy::custom::Compiled>,
 }
@@ -109,14 +109,6 @@ impl Linter {
             }
         }
         let mut options = vec![None; rules.len()];
-        // Policy rules read the `[policy]` table as their options.
-        if let Ok(policy) = toml::Value::try_from(&config.policy) {
-            for (i, r) in rules.iter().enumerate() {
-                if r.meta().family == rules::Family::Policy {
-                    options[i] = Some(policy.clone());
-                }
-            }
-        }
         for (key, value) in &config.rules {
             for i in Selector::parse(key)
                 .map(Selector::rules)
@@ -179,6 +171,7 @@ impl Linter {
     pub fn lint_parsed(&self, source: &str, df: &Dockerfile, inputs: &Inputs) -> LintResult {
         let model = Model::new(source, df, self.config.target.as_deref());
         let scripts = rules::collect_scripts(source, &model);
+        let advice = std::cell::OnceCell::new();
         let mut all: Vec<(usize, Diagnostic)> = Vec::new();
         for (index, rule) in registry().iter().enumerate() {
             let meta = rule.meta();
@@ -191,7 +184,9 @@ impl Linter {
                 model: &model,
                 scripts: &scripts,
                 options: self.options[index].as_ref(),
+                policy: &self.config.policy,
                 inputs,
+                advice: &advice,
                 meta,
                 diagnostics: Vec::new(),
             };
@@ -312,6 +307,7 @@ impl Linter {
         let df = syntax::parse(&text);
         let model = Model::new(&text, &df, None);
         let scripts = rules::collect_scripts(&text, &model);
+        let advice = std::cell::OnceCell::new();
         let mut out = Vec::new();
         let inputs = Inputs::default();
         for (index, rule) in registry().iter().enumerate() {
@@ -325,7 +321,9 @@ impl Linter {
                 model: &model,
                 scripts: &scripts,
                 options: self.options[index].as_ref(),
+                policy: &self.config.policy,
                 inputs: &inputs,
+                advice: &advice,
                 meta,
                 diagnostics: Vec::new(),
             };
@@ -358,9 +356,9 @@ impl Linter {
                 .position(|r| r.meta().code == code)
                 .and_then(|i| self.options[i].as_ref())
         };
-        let get_u64 = |v: &toml::Value, k: &str| {
+        let get_u64 = |v: &Value, k: &str| {
             v.get(k)
-                .and_then(toml::Value::as_integer)
+                .and_then(Value::as_integer)
                 .and_then(|n| u64::try_from(n).ok())
         };
         if let Some(v) = opt(img::SizeBudget::META.code) {
@@ -370,7 +368,7 @@ impl Linter {
             o.large_layer_bytes = get_u64(v, "max-bytes").unwrap_or(o.large_layer_bytes);
             o.large_layer_share = v
                 .get("max-share")
-                .and_then(toml::Value::as_float)
+                .and_then(Value::as_float)
                 .unwrap_or(o.large_layer_share);
         }
         if let Some(v) = opt(img::LayerCount::META.code) {
@@ -378,18 +376,12 @@ impl Linter {
                 .and_then(|n| usize::try_from(n).ok())
                 .unwrap_or(o.max_layers);
         }
-        let strings = |v: &toml::Value, k: &str| {
-            v.get(k).and_then(toml::Value::as_array).map(|a| {
-                a.iter()
-                    .filter_map(|x| x.as_str().map(str::to_owned))
-                    .collect::<Vec<_>>()
-            })
-        };
+        let strings = |v: &Value, k: &str| v.strings(k);
         if let Some(v) = opt(img::SinglePlatform::META.code) {
             o.required_platforms = strings(v, "platforms").unwrap_or(o.required_platforms);
             o.require_multi_platform = v
                 .get("require-multi-platform")
-                .and_then(toml::Value::as_bool)
+                .and_then(Value::as_bool)
                 .unwrap_or(false);
         }
         if let Some(v) = opt(img::MissingOciLabels::META.code) {

@@ -81,28 +81,16 @@ pub fn check_config(json: Option<String>, toml: Option<String>) -> Result<JsValu
 pub fn config_from_hadolint(yaml: &str) -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     struct Out {
-        config: Option<toml::Value>,
+        config: Option<stowage_core::config::Table>,
         error: Option<ConfigErrorOut>,
     }
     let out = match stowage_core::config::HadolintConfig::from_yaml(yaml) {
         Ok(h) => {
             let (config, _dropped) = h.to_config();
-            // One source of truth for the shape: the same TOML `stowage migrate hadolint` writes.
-            let text = stowage_core::config::to_toml(&config);
-            match text.parse::<toml::Table>() {
-                Ok(table) => Out {
-                    config: Some(toml::Value::Table(table)),
-                    error: None,
-                },
-                Err(e) => Out {
-                    config: None,
-                    error: Some(ConfigErrorOut {
-                        message: format!("internal: {e}"),
-                        key: None,
-                        span: None,
-                        help: None,
-                    }),
-                },
+            // The same keys `stowage migrate hadolint` writes as TOML.
+            Out {
+                config: Some(config.to_table()),
+                error: None,
             }
         }
         Err(e) => {

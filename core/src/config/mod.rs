@@ -1,16 +1,16 @@
-//! Configuration: which rules run, at what severity, with which options. One serde type shared
-//! by the CLI (from `stowage.toml`) and WebAssembly (from a JS object or TOML text).
+//! Configuration: which rules run, at what severity, with which options. One type shared by
+//! the CLI (from `stowage.toml`) and WebAssembly (from a JS object or TOML text).
 
+mod decode;
 mod glob;
 mod hadolint;
 mod policy;
 mod presets;
 mod selector;
 mod show;
+mod value;
 
 use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Severity;
 
@@ -20,89 +20,61 @@ pub use policy::{BaseImageRule, CustomRule, FlagSpec, ImageAction, LabelFormat, 
 pub use presets::{PRESETS, Preset, preset};
 pub use selector::{Selector, SelectorError};
 pub use show::to_toml;
+pub use value::{Table, Value};
 
 /// The configuration file's model. Unknown keys are rejected.
 ///
 /// Layering (see `docs/config.md`): `extends` bases first (in order), then this file, then
 /// the `[[overrides]]` whose `files` globs match the linted path (in order).
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
     /// Presets (`recommended`, `strict`, `security`, `hadolint`) or files (relative to this
     /// one) this configuration builds on, in order. A string or a list.
-    #[serde(
-        default,
-        deserialize_with = "one_or_many",
-        skip_serializing_if = "Vec::is_empty"
-    )]
     pub extends: Vec<String>,
     /// Rules to run (replaces the default set): codes, names, families, aliases, or `all`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub select: Option<Vec<String>>,
     /// Rules to add to the selected set.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extend_select: Vec<String>,
     /// Rules to turn off.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ignore: Vec<String>,
     /// Per-rule severity overrides, keyed by code, name or alias.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub severity: BTreeMap<String, Severity>,
     /// Findings at or above this severity make the CLI exit with 1.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub failure_threshold: Option<Severity>,
     /// Never exit with 1 because of findings (hadolint's `no-fail`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub no_fail: Option<bool>,
     /// Honour inline suppression comments (`# stowage ignore=…`, `# hadolint ignore=…`);
     /// `false` is hadolint's `disable-ignore-pragma`. Default `true`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub inline_suppressions: Option<bool>,
     /// Per-rule options, keyed by code or name: `[rules.image-size-budget] max-bytes = …`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub rules: BTreeMap<String, toml::Value>,
+    pub rules: BTreeMap<String, Value>,
     /// The stage that is built (`docker build --target`); the last one when unset.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// Organisation policy; each key turns its `POL` rule on.
-    #[serde(default, skip_serializing_if = "is_default")]
     pub policy: Policy,
     /// User-defined rules.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_rules: Vec<CustomRule>,
     /// Settings for some paths only: `[[overrides]] files = ["ci/**"]`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<Override>,
 }
 
 /// `[[overrides]]`: the same keys as the top level (except `extends`, `custom-rules` and
 /// `overrides`), applied to files matching `files`.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Override {
     /// Globs on the linted file's path relative to the configuration file's directory
     /// (`/`-separated): `*` within a directory, `**` across directories; a pattern without
     /// `/` matches the file name in any directory.
     pub files: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub select: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extend_select: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ignore: Vec<String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub severity: BTreeMap<String, Severity>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub failure_threshold: Option<Severity>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub no_fail: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub inline_suppressions: Option<bool>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub rules: BTreeMap<String, toml::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: BTreeMap<String, Value>,
     pub target: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
     pub policy: Policy,
 }
 
@@ -133,23 +105,6 @@ impl Override {
             ..Config::default()
         }
     }
-}
-
-fn is_default<T: Default + PartialEq>(v: &T) -> bool {
-    *v == T::default()
-}
-
-fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged, expecting = "a preset name, a file path, or a list of them")]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
-    }
-    Ok(match OneOrMany::deserialize(d)? {
-        OneOrMany::One(s) => vec![s],
-        OneOrMany::Many(v) => v,
-    })
 }
 
 /// A configuration problem: what is wrong, where (a byte range in the TOML text when known),
@@ -183,16 +138,7 @@ impl Config {
     /// On invalid TOML, unknown keys, wrong types, or unknown rule selectors — each with the
     /// byte span of the offending key.
     pub fn from_toml(text: &str) -> Result<Self, ConfigError> {
-        let config: Self = toml::from_str(text).map_err(|e| {
-            let message = e.message().trim().to_owned();
-            let help = suggestion_for_unknown_key(&message);
-            ConfigError {
-                message,
-                key: None,
-                span: e.span().map(|r| (r.start, r.end)),
-                help,
-            }
-        })?;
+        let config = decode::config(text)?;
         config.validate().map_err(|mut e| {
             if let Some(key) = &e.key {
                 e.span = find_key_span(text, key);
@@ -202,7 +148,7 @@ impl Config {
         Ok(config)
     }
 
-    /// Checks everything serde cannot: selectors name rules (built-in or custom), globs and
+    /// Checks what the decoder cannot: selectors name rules (built-in or custom), globs and
     /// regexes compile, custom rules are well formed, policy entries make sense.
     ///
     /// # Errors
@@ -256,7 +202,7 @@ impl Config {
         extend_select: &[String],
         ignore: &[String],
         severity: &BTreeMap<String, Severity>,
-        rules: &BTreeMap<String, toml::Value>,
+        rules: &BTreeMap<String, Value>,
         policy: &Policy,
     ) -> Result<(), ConfigError> {
         let lists = [
@@ -662,20 +608,6 @@ fn validate_policy(p: &Policy) -> Result<(), ConfigError> {
         }
     }
     Ok(())
-}
-
-fn suggestion_for_unknown_key(message: &str) -> Option<String> {
-    // toml/serde say: "unknown field `selct`, expected one of `select`, `extend-select`, …"
-    let field = message.split('`').nth(1)?;
-    let expected: Vec<&str> = message
-        .split("expected")
-        .nth(1)?
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .collect();
-    crate::util::suggest::closest(field, expected.iter().copied())
-        .map(|s| format!("did you mean `{s}`?"))
 }
 
 /// Best-effort position of a key in TOML text (for errors found after deserialising).

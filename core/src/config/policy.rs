@@ -3,57 +3,41 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::diagnostic::Severity;
 
 /// Organisation policy. Every key is optional; an unset key leaves its rule inert.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Policy {
     /// Registries base images may come from, as globs (`*.gcr.io`, `docker.io`). `POL001`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub trusted_registries: Option<Vec<String>>,
     /// Base-image rules; the first whose pattern matches decides. `POL002`, `POL003`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_images: Option<Vec<BaseImageRule>>,
     /// Labels the shipped image must carry, with the format of their values. `POL004`, `POL005`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub required_labels: Option<BTreeMap<String, LabelFormat>>,
     /// Only the labels in `required-labels` may be set. `POL006`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub strict_labels: Option<bool>,
     /// Most layer-creating instructions (RUN, COPY, ADD) the shipped stage may have. `POL007`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_layers: Option<u32>,
     /// The shipped image must run as a non-root user: turns `SEC001` on as an error.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub require_non_root: Option<bool>,
     /// The shipped image must have a HEALTHCHECK: turns `REP022` on as an error.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub require_healthcheck: Option<bool>,
     /// Instructions that may not be used (`ADD`, `MAINTAINER`). `POL008`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub forbidden_instructions: Option<Vec<String>>,
     /// Shell commands RUN may not call (`sudo`, `curl`). `POL009`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub forbidden_commands: Option<Vec<String>>,
     /// Instruction flags that may not be used: `--network=host`, `RUN --security`,
     /// `COPY --chmod`. `POL010`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub forbidden_flags: Option<Vec<String>>,
     /// A `# syntax=` directive is required; the value is a regex its image must match
     /// (`"^docker/dockerfile:1"`), or `""` for any. `POL011`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub require_syntax: Option<String>,
     /// Inline suppression comments are reported. `POL012`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub no_inline_suppressions: Option<bool>,
 }
 
 /// What a matching base-image rule does.
-#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ImageAction {
     #[default]
     Allow,
@@ -61,34 +45,24 @@ pub enum ImageAction {
 }
 
 /// One `[[policy.base-images]]` entry.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BaseImageRule {
     /// Glob on the image name without tag or digest; matched against the name as written
     /// (`python`, `ghcr.io/acme/base`) and fully qualified (`docker.io/library/python`).
     pub pattern: String,
     /// `allow` (default) or `deny`. When any `allow` rule exists, images matching none are
     /// not allowed.
-    #[serde(default, skip_serializing_if = "is_allow")]
     pub action: ImageAction,
     /// The reference must carry a `@sha256:` digest.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub require_digest: Option<bool>,
     /// A regex the tag must match (`^\d+\.\d+`). An untagged reference fails it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag_pattern: Option<String>,
     /// Why, shown with findings.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
-fn is_allow(a: &ImageAction) -> bool {
-    *a == ImageAction::Allow
-}
-
 /// The format a label value must have (hadolint's label-schema formats).
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LabelFormat {
     /// Any non-empty text.
     Text,
@@ -132,38 +106,29 @@ impl LabelFormat {
 }
 
 /// A user-defined rule: `[[custom-rules]]`.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomRule {
     /// The rule's code: uppercase letters then three digits (`ACME001`).
     pub id: String,
     /// A kebab-case name (`no-curl-to-internal`); defaults to the lowercased id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The finding's message.
     pub message: String,
     /// What to do instead (shown as help).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// Default `warning`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
     /// Instruction keywords it applies to (`["RUN"]`); default every instruction (for
     /// `pattern`) or `RUN` (for `command`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Vec<String>>,
     /// A regex on the instruction's arguments (flags included, continuations joined).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
     /// A shell command name RUN may not call like this (`curl`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
     /// With `command`: a regex its arguments must match for a finding (`-k|--insecure`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub args: Option<String>,
     /// With `pattern`: the replacement for the match (`$1`, `${name}` refer to groups);
     /// offered as an unsafe fix.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
 }
 

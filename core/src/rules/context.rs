@@ -1,6 +1,7 @@
 //! What a rule sees: the source, the parse, the model, pre-parsed shell scripts and its options,
 //! plus the sink for its findings.
 
+use crate::config::{Policy, Value};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Fix;
 use crate::model::Model;
@@ -121,9 +122,13 @@ pub struct Context<'a> {
     pub model: &'a Model<'a>,
     pub scripts: &'a [RunScript<'a>],
     /// Options for the current rule (from the configuration), if any.
-    pub options: Option<&'a toml::Value>,
+    pub options: Option<&'a Value>,
+    /// The `[policy]` table (policy rules read it).
+    pub policy: &'a Policy,
     /// Extra inputs the caller may give (e.g. `.dockerignore`).
     pub inputs: &'a super::super::lint::Inputs,
+    /// The optimizer's suggestions, computed once for the rules that report them.
+    pub(crate) advice: &'a std::cell::OnceCell<Vec<crate::optimize::Suggestion>>,
     pub(crate) meta: &'static RuleMeta,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
@@ -160,12 +165,25 @@ impl<'a> Context<'a> {
         d
     }
 
-    /// Deserialises this rule's options, falling back to defaults.
+    /// One of this rule's options (`[rules.<rule>] key = …`), if set.
     #[must_use]
-    pub fn options<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+    pub fn option(&self, key: &str) -> Option<&'a Value> {
+        self.options.and_then(|o| o.get(key))
+    }
+
+    /// A list-of-strings option; empty when unset.
+    #[must_use]
+    pub fn option_strings(&self, key: &str) -> Vec<String> {
         self.options
-            .and_then(|v| T::deserialize(v.clone()).ok())
+            .and_then(|o| o.strings(key))
             .unwrap_or_default()
+    }
+
+    /// The optimizer's suggestions for this file (computed on first use, then shared).
+    pub(crate) fn advice(&self) -> &'a [crate::optimize::Suggestion] {
+        self.advice.get_or_init(|| {
+            crate::optimize::analyze(self.source, self.model, self.scripts, self.inputs)
+        })
     }
 
     /// Top-level instructions with their indices.

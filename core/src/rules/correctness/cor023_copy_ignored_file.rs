@@ -1,5 +1,4 @@
-use serde::Deserialize;
-
+use crate::config::Value;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::syntax::Keyword;
@@ -52,12 +51,6 @@ declare_rule! {
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, rename_all = "kebab-case")]
-struct Options {
-    dockerignore: Option<String>,
-}
-
 fn is_glob(s: &str) -> bool {
     s.contains(['*', '?', '['])
 }
@@ -68,8 +61,12 @@ impl Rule for CopyIgnoredFile {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let opts: Options = cx.options();
-        let Some(text) = cx.inputs.dockerignore.clone().or(opts.dockerignore) else {
+        // `[rules.copy-ignored-file] dockerignore = "…"`: the patterns, when no file is given.
+        let configured = cx
+            .option("dockerignore")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let Some(text) = cx.inputs.dockerignore.clone().or(configured) else {
             return;
         };
         let ignore = DockerIgnore::parse(&text);

@@ -51,8 +51,8 @@ pub(crate) const RULES: &[&dyn Rule] = &[
 ];
 
 /// The `[policy]` table (empty when unset).
-fn policy(cx: &Context<'_>) -> Policy {
-    cx.options::<Policy>()
+fn policy<'a>(cx: &Context<'a>) -> &'a Policy {
+    cx.policy
 }
 
 /// The names a base-image pattern is matched against: as written (`python`,

@@ -50,7 +50,7 @@ impl Rule for UntrustedRegistry {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let Some(trusted) = policy(cx).trusted_registries else {
+        let Some(trusted) = &policy(cx).trusted_registries else {
             return;
         };
         for stage in &cx.model.stages {

@@ -58,14 +58,14 @@ impl Rule for BaseImageNotAllowed {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let Some(rules) = policy(cx).base_images else {
+        let Some(rules) = &policy(cx).base_images else {
             return;
         };
         for stage in &cx.model.stages {
             let BaseKind::Image(r) = &stage.base.kind else {
                 continue;
             };
-            let (hit, any_allow) = matching_rule(&rules, r);
+            let (hit, any_allow) = matching_rule(rules, r);
             match hit {
                 Some(b) if b.action == ImageAction::Deny => {
                     let why = b

@@ -53,14 +53,14 @@ impl Rule for BaseImageRequirement {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let Some(rules) = policy(cx).base_images else {
+        let Some(rules) = &policy(cx).base_images else {
             return;
         };
         for stage in &cx.model.stages {
             let BaseKind::Image(r) = &stage.base.kind else {
                 continue;
             };
-            let (Some(b), _) = matching_rule(&rules, r) else {
+            let (Some(b), _) = matching_rule(rules, r) else {
                 continue;
             };
             if b.action != ImageAction::Allow {

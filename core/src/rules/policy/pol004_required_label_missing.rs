@@ -51,7 +51,7 @@ impl Rule for RequiredLabelMissing {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let Some(required) = policy(cx).required_labels else {
+        let Some(required) = &policy(cx).required_labels else {
             return;
         };
         let Some(target) = cx.model.target.and_then(|t| cx.model.stages.get(t)) else {
@@ -66,7 +66,7 @@ impl Rule for RequiredLabelMissing {
             .filter(|(i, _)| cx.model.is_shipped(*i))
             .map(|(_, kv)| unquote(&kv.key.text))
             .collect();
-        for (name, format) in &required {
+        for (name, format) in required {
             if !present.iter().any(|p| p == name) {
                 cx.report(at, format!("the image has no `{name}` label"))
                     .set_help(format!("add `LABEL {name}=<{}>`", format.as_str()));

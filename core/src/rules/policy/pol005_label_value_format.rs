@@ -106,7 +106,7 @@ impl Rule for LabelValueFormat {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let Some(required) = policy(cx).required_labels else {
+        let Some(required) = &policy(cx).required_labels else {
             return;
         };
         for (_, kv) in labels(cx) {

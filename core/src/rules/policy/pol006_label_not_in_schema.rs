@@ -55,7 +55,8 @@ impl Rule for LabelNotInSchema {
         if p.strict_labels != Some(true) {
             return;
         }
-        let schema = p.required_labels.unwrap_or_default();
+        let empty = std::collections::BTreeMap::new();
+        let schema = p.required_labels.as_ref().unwrap_or(&empty);
         for (i, kv) in labels(cx) {
             let key = unquote(&kv.key.text);
             if cx.model.is_shipped(i) && !schema.contains_key(&key) {

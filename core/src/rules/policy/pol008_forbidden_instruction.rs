@@ -50,7 +50,7 @@ impl Rule for ForbiddenInstruction {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let Some(list) = policy(cx).forbidden_instructions else {
+        let Some(list) = &policy(cx).forbidden_instructions else {
             return;
         };
         let banned: Vec<Keyword> = list.iter().map(|k| Keyword::parse(k.trim())).collect();

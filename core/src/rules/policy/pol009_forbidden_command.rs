@@ -53,7 +53,7 @@ impl Rule for ForbiddenCommand {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let Some(banned) = policy(cx).forbidden_commands else {
+        let Some(banned) = &policy(cx).forbidden_commands else {
             return;
         };
         let is_banned = |name: &str| {

@@ -53,7 +53,7 @@ impl Rule for ForbiddenFlag {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let Some(list) = policy(cx).forbidden_flags else {
+        let Some(list) = &policy(cx).forbidden_flags else {
             return;
         };
         let specs: Vec<FlagSpec> = list

@@ -58,10 +58,10 @@ impl Rule for SyntaxDirectiveMissing {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let Some(pattern) = policy(cx).require_syntax else {
+        let Some(pattern) = &policy(cx).require_syntax else {
             return;
         };
-        let Ok(re) = regex_lite::Regex::new(&pattern) else {
+        let Ok(re) = regex_lite::Regex::new(pattern) else {
             return;
         };
         if let Some(d) = cx.dockerfile.directive("syntax") {

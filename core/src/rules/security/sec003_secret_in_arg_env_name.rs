@@ -1,5 +1,3 @@
-use serde::Deserialize;
-
 use super::shared::{VarOrigin, var_settings};
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -48,12 +46,6 @@ declare_rule! {
         aliases: ["DL3064", "SecretsUsedInArgOrEnv", "DS-0031"],
         summary: "ARG or ENV name suggests a secret",
     }
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct Options {
-    allow: Vec<String>,
 }
 
 const SECRET_TOKENS: &[&str] = &[
@@ -211,10 +203,11 @@ impl Rule for SecretInArgEnvName {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let opts: Options = cx.options();
+        // `[rules.secret-in-arg-env-name] allow = ["NPM_TOKEN_FILE"]`: names that are not secrets.
+        let allow = cx.option_strings("allow");
         for v in var_settings(cx) {
             if v.origin == VarOrigin::Run
-                || opts.allow.iter().any(|a| a.eq_ignore_ascii_case(&v.name))
+                || allow.iter().any(|a| a.eq_ignore_ascii_case(&v.name))
                 || !is_secret_name(&v.name)
             {
                 continue;

@@ -1,0 +1,446 @@
+//! `stowage.toml` → [`Config`], by hand.
+//!
+//! The TOML grammar is the `toml` crate's (its span-keeping `DeTable`); the mapping onto our
+//! types is written here rather than derived with serde. Derived deserialisers were a third of
+//! the WebAssembly module, and doing it by hand gives every error the exact byte span of the
+//! offending key or value, the dotted key path, and a "did you mean" for near misses.
+
+use std::collections::BTreeMap;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::policy::{BaseImageRule, CustomRule, ImageAction, LabelFormat, Policy};
+use super::value::{Table, Value};
+use super::{Config, ConfigError, Override};
+use crate::diagnostic::Severity;
+
+type Item<'i> = Spanned<DeValue<'i>>;
+type Result<T> = std::result::Result<T, ConfigError>;
+
+const CONFIG_KEYS: &[&str] = &[
+    "extends",
+    "select",
+    "extend-select",
+    "ignore",
+    "severity",
+    "failure-threshold",
+    "no-fail",
+    "inline-suppressions",
+    "rules",
+    "target",
+    "policy",
+    "custom-rules",
+    "overrides",
+];
+
+const OVERRIDE_KEYS: &[&str] = &[
+    "files",
+    "select",
+    "extend-select",
+    "ignore",
+    "severity",
+    "failure-threshold",
+    "no-fail",
+    "inline-suppressions",
+    "rules",
+    "target",
+    "policy",
+];
+
+const POLICY_KEYS: &[&str] = &[
+    "trusted-registries",
+    "base-images",
+    "required-labels",
+    "strict-labels",
+    "max-layers",
+    "require-non-root",
+    "require-healthcheck",
+    "forbidden-instructions",
+    "forbidden-commands",
+    "forbidden-flags",
+    "require-syntax",
+    "no-inline-suppressions",
+];
+
+const BASE_IMAGE_KEYS: &[&str] = &[
+    "pattern",
+    "action",
+    "require-digest",
+    "tag-pattern",
+    "reason",
+];
+
+const CUSTOM_RULE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "message",
+    "help",
+    "severity",
+    "instructions",
+    "pattern",
+    "command",
+    "args",
+    "fix",
+];
+
+const SEVERITIES: &[&str] = &["style", "info", "warning", "error"];
+
+/// Parses and maps TOML text (no cross-field validation: see [`Config::validate`]).
+pub(super) fn config(text: &str) -> Result<Config> {
+    let doc = DeTable::parse(text).map_err(|e| ConfigError {
+        message: e.message().trim().to_owned(),
+        key: None,
+        span: e.span().map(|r| (r.start, r.end)),
+        help: None,
+    })?;
+    let span = doc.span();
+    let t = Fields::check(doc.get_ref(), span, "", CONFIG_KEYS)?;
+    let layer = layer(&t)?;
+    Ok(Config {
+        extends: t.opt("extends", one_or_many)?.unwrap_or_default(),
+        select: layer.select,
+        extend_select: layer.extend_select,
+        ignore: layer.ignore,
+        severity: layer.severity,
+        failure_threshold: layer.failure_threshold,
+        no_fail: layer.no_fail,
+        inline_suppressions: layer.inline_suppressions,
+        rules: layer.rules,
+        target: layer.target,
+        policy: layer.policy,
+        custom_rules: t
+            .opt("custom-rules", |v, p| tables(v, p, custom_rule))?
+            .unwrap_or_default(),
+        overrides: t
+            .opt("overrides", |v, p| tables(v, p, override_))?
+            .unwrap_or_default(),
+    })
+}
+
+/// The keys a top-level config and an `[[overrides]]` entry share.
+fn layer(t: &Fields<'_, '_>) -> Result<Override> {
+    Ok(Override {
+        files: Vec::new(),
+        select: t.opt("select", strings)?,
+        extend_select: t.opt("extend-select", strings)?.unwrap_or_default(),
+        ignore: t.opt("ignore", strings)?.unwrap_or_default(),
+        severity: t.opt("severity", severity_map)?.unwrap_or_default(),
+        failure_threshold: t.opt("failure-threshold", severity)?,
+        no_fail: t.opt("no-fail", boolean)?,
+        inline_suppressions: t.opt("inline-suppressions", boolean)?,
+        rules: t.opt("rules", rule_options)?.unwrap_or_default(),
+        target: t.opt("target", string)?,
+        policy: t.opt("policy", policy)?.unwrap_or_default(),
+    })
+}
+
+fn override_(item: &Item<'_>, path: &str) -> Result<Override> {
+    let t = Fields::new(item, path, OVERRIDE_KEYS)?;
+    let mut o = layer(&t)?;
+    o.files = t.required("files", strings)?;
+    Ok(o)
+}
+
+fn policy(item: &Item<'_>, path: &str) -> Result<Policy> {
+    let t = Fields::new(item, path, POLICY_KEYS)?;
+    Ok(Policy {
+        trusted_registries: t.opt("trusted-registries", strings)?,
+        base_images: t.opt("base-images", |v, p| tables(v, p, base_image))?,
+        required_labels: t.opt("required-labels", label_formats)?,
+        strict_labels: t.opt("strict-labels", boolean)?,
+        max_layers: t.opt("max-layers", unsigned)?,
+        require_non_root: t.opt("require-non-root", boolean)?,
+        require_healthcheck: t.opt("require-healthcheck", boolean)?,
+        forbidden_instructions: t.opt("forbidden-instructions", strings)?,
+        forbidden_commands: t.opt("forbidden-commands", strings)?,
+        forbidden_flags: t.opt("forbidden-flags", strings)?,
+        require_syntax: t.opt("require-syntax", string)?,
+        no_inline_suppressions: t.opt("no-inline-suppressions", boolean)?,
+    })
+}
+
+fn base_image(item: &Item<'_>, path: &str) -> Result<BaseImageRule> {
+    let t = Fields::new(item, path, BASE_IMAGE_KEYS)?;
+    Ok(BaseImageRule {
+        pattern: t.required("pattern", string)?,
+        action: t
+            .opt("action", |v, p| {
+                variant(v, p, &["allow", "deny"]).map(|s| {
+                    if s == "deny" {
+                        ImageAction::Deny
+                    } else {
+                        ImageAction::Allow
+                    }
+                })
+            })?
+            .unwrap_or_default(),
+        require_digest: t.opt("require-digest", boolean)?,
+        tag_pattern: t.opt("tag-pattern", string)?,
+        reason: t.opt("reason", string)?,
+    })
+}
+
+fn custom_rule(item: &Item<'_>, path: &str) -> Result<CustomRule> {
+    let t = Fields::new(item, path, CUSTOM_RULE_KEYS)?;
+    Ok(CustomRule {
+        id: t.required("id", string)?,
+        name: t.opt("name", string)?,
+        message: t.required("message", string)?,
+        help: t.opt("help", string)?,
+        severity: t.opt("severity", severity)?,
+        instructions: t.opt("instructions", strings)?,
+        pattern: t.opt("pattern", string)?,
+        command: t.opt("command", string)?,
+        args: t.opt("args", string)?,
+        fix: t.opt("fix", string)?,
+    })
+}
+
+/// A table's entries, checked against the keys it accepts.
+struct Fields<'a, 'i> {
+    table: &'a DeTable<'i>,
+    span: std::ops::Range<usize>,
+    /// Dotted path of the table (`""` at the top, `policy`, `overrides.0`).
+    path: String,
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    fn new(item: &'a Item<'i>, path: &str, allowed: &[&str]) -> Result<Self> {
+        match item.get_ref() {
+            DeValue::Table(t) => Self::check(t, item.span(), path, allowed),
+            other => Err(invalid_type(item, other, path, "a table")),
+        }
+    }
+
+    fn check(
+        table: &'a DeTable<'i>,
+        span: std::ops::Range<usize>,
+        path: &str,
+        allowed: &[&str],
+    ) -> Result<Self> {
+        for key in table.keys() {
+            let name: &str = key.get_ref();
+            if !allowed.contains(&name) {
+                let list: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
+                return Err(ConfigError {
+                    message: format!(
+                        "unknown field `{name}`, expected one of {}",
+                        list.join(", ")
+                    ),
+                    key: Some(join(path, name)),
+                    span: Some((key.span().start, key.span().end)),
+                    help: crate::util::suggest::closest(name, allowed.iter().copied())
+                        .map(|s| format!("did you mean `{s}`?")),
+                });
+            }
+        }
+        Ok(Self {
+            table,
+            span,
+            path: path.to_owned(),
+        })
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Item<'i>> {
+        self.table
+            .iter()
+            .find(|(k, _)| {
+                let k: &str = k.get_ref();
+                k == key
+            })
+            .map(|(_, v)| v)
+    }
+
+    fn opt<T>(
+        &self,
+        key: &str,
+        decode: impl Fn(&Item<'i>, &str) -> Result<T>,
+    ) -> Result<Option<T>> {
+        self.get(key)
+            .map(|v| decode(v, &join(&self.path, key)))
+            .transpose()
+    }
+
+    fn required<T>(&self, key: &str, decode: impl Fn(&Item<'i>, &str) -> Result<T>) -> Result<T> {
+        self.opt(key, decode)?.ok_or_else(|| ConfigError {
+            message: format!("missing field `{key}`"),
+            key: Some(join(&self.path, key)),
+            span: Some((self.span.start, self.span.end)),
+            help: None,
+        })
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn invalid_type(item: &Item<'_>, value: &DeValue<'_>, path: &str, expected: &str) -> ConfigError {
+    let found = match value {
+        DeValue::String(s) => format!("string \"{s}\""),
+        DeValue::Integer(i) => format!("integer `{i}`"),
+        DeValue::Float(f) => format!("float `{f}`"),
+        DeValue::Boolean(b) => format!("boolean `{b}`"),
+        DeValue::Datetime(_) => "date-time".to_owned(),
+        DeValue::Array(_) => "array".to_owned(),
+        DeValue::Table(_) => "table".to_owned(),
+    };
+    ConfigError {
+        message: format!("invalid type: {found}, expected {expected}"),
+        key: (!path.is_empty()).then(|| path.to_owned()),
+        span: Some((item.span().start, item.span().end)),
+        help: None,
+    }
+}
+
+fn string(item: &Item<'_>, path: &str) -> Result<String> {
+    match item.get_ref() {
+        DeValue::String(s) => Ok(s.to_string()),
+        other => Err(invalid_type(item, other, path, "a string")),
+    }
+}
+
+fn boolean(item: &Item<'_>, path: &str) -> Result<bool> {
+    match item.get_ref() {
+        DeValue::Boolean(b) => Ok(*b),
+        other => Err(invalid_type(item, other, path, "`true` or `false`")),
+    }
+}
+
+fn unsigned(item: &Item<'_>, path: &str) -> Result<u32> {
+    match item.get_ref() {
+        DeValue::Integer(i) => {
+            u32::from_str_radix(i.as_str(), i.radix()).map_err(|_| ConfigError {
+                message: format!(
+                    "invalid value: integer `{i}`, expected a number from 0 to {}",
+                    u32::MAX
+                ),
+                key: Some(path.to_owned()),
+                span: Some((item.span().start, item.span().end)),
+                help: None,
+            })
+        }
+        other => Err(invalid_type(item, other, path, "a whole number")),
+    }
+}
+
+fn strings(item: &Item<'_>, path: &str) -> Result<Vec<String>> {
+    match item.get_ref() {
+        DeValue::Array(a) => a
+            .iter()
+            .enumerate()
+            .map(|(i, v)| string(v, &format!("{path}.{i}")))
+            .collect(),
+        other => Err(invalid_type(item, other, path, "a list of strings")),
+    }
+}
+
+/// `extends = "recommended"` or `extends = ["recommended", "team.toml"]`.
+fn one_or_many(item: &Item<'_>, path: &str) -> Result<Vec<String>> {
+    match item.get_ref() {
+        DeValue::String(s) => Ok(vec![s.to_string()]),
+        DeValue::Array(_) => strings(item, path),
+        other => Err(invalid_type(
+            item,
+            other,
+            path,
+            "a preset name, a file path, or a list of them",
+        )),
+    }
+}
+
+/// An array of tables (`[[overrides]]`), each decoded by `decode`.
+fn tables<T>(
+    item: &Item<'_>,
+    path: &str,
+    decode: impl Fn(&Item<'_>, &str) -> Result<T>,
+) -> Result<Vec<T>> {
+    match item.get_ref() {
+        DeValue::Array(a) => a
+            .iter()
+            .enumerate()
+            .map(|(i, v)| decode(v, &format!("{path}.{i}")))
+            .collect(),
+        other => Err(invalid_type(item, other, path, "an array of tables")),
+    }
+}
+
+/// One of `names`, with serde's wording for anything else.
+fn variant<'n>(item: &Item<'_>, path: &str, names: &[&'n str]) -> Result<&'n str> {
+    let s = string(item, path)?;
+    names.iter().copied().find(|n| *n == s).ok_or_else(|| {
+        let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        ConfigError {
+            message: format!("unknown variant `{s}`, expected one of {}", list.join(", ")),
+            key: Some(path.to_owned()),
+            span: Some((item.span().start, item.span().end)),
+            help: crate::util::suggest::closest(&s, names.iter().copied())
+                .map(|n| format!("did you mean `{n}`?")),
+        }
+    })
+}
+
+fn severity(item: &Item<'_>, path: &str) -> Result<Severity> {
+    variant(item, path, SEVERITIES).map(|s| Severity::parse(s).unwrap_or(Severity::Warning))
+}
+
+/// A table whose keys are free (rule selectors, label names) and whose values `decode` maps.
+fn map<T>(
+    item: &Item<'_>,
+    path: &str,
+    decode: impl Fn(&Item<'_>, &str) -> Result<T>,
+) -> Result<BTreeMap<String, T>> {
+    match item.get_ref() {
+        DeValue::Table(t) => t
+            .iter()
+            .map(|(k, v)| {
+                let k: &str = k.get_ref();
+                Ok((k.to_owned(), decode(v, &join(path, k))?))
+            })
+            .collect(),
+        other => Err(invalid_type(item, other, path, "a table")),
+    }
+}
+
+fn severity_map(item: &Item<'_>, path: &str) -> Result<BTreeMap<String, Severity>> {
+    map(item, path, severity)
+}
+
+fn label_formats(item: &Item<'_>, path: &str) -> Result<BTreeMap<String, LabelFormat>> {
+    let names = LabelFormat::ALL.map(LabelFormat::as_str);
+    map(item, path, |v, p| {
+        variant(v, p, &names).map(|s| LabelFormat::parse(s).unwrap_or(LabelFormat::Text))
+    })
+}
+
+/// `[rules.<rule>]`: each rule's options, kept as plain values (each rule reads its own).
+fn rule_options(item: &Item<'_>, path: &str) -> Result<BTreeMap<String, Value>> {
+    map(item, path, |v, _| Ok(value(v.get_ref())))
+}
+
+/// A span-free copy of a TOML value.
+fn value(v: &DeValue<'_>) -> Value {
+    match v {
+        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .map_or_else(|_| Value::String(i.to_string()), Value::Integer),
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse()
+            .map_or_else(|_| Value::String(f.to_string()), Value::Float),
+        DeValue::Boolean(b) => Value::Boolean(*b),
+        DeValue::Datetime(d) => Value::Datetime(d.to_string()),
+        DeValue::Array(a) => Value::Array(a.iter().map(|x| value(x.get_ref())).collect()),
+        DeValue::Table(t) => Value::Table(
+            t.iter()
+                .map(|(k, x)| (k.get_ref().to_string(), value(x.get_ref())))
+                .collect::<Table>(),
+        ),
+    }
+}
