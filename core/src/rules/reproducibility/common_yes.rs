@@ -46,14 +46,12 @@ fn assumeyes_configured(cx: &Context<'_>) -> bool {
     cx.scripts.iter().any(|r| {
         r.script.commands.iter().any(|c| {
             c.args.iter().any(|w| {
-                w.value
-                    .replace(' ', "")
-                    .to_ascii_lowercase()
-                    .contains("assumeyes=1")
-                    || w.value
-                        .replace(' ', "")
-                        .to_ascii_lowercase()
-                        .contains("assumeyes=true")
+                // Most words hold no `assumeyes`: look before allocating.
+                if !w.value.to_ascii_lowercase().contains("assumeyes") {
+                    return false;
+                }
+                let flat = w.value.replace(' ', "").to_ascii_lowercase();
+                flat.contains("assumeyes=1") || flat.contains("assumeyes=true")
             })
         })
     })
@@ -62,7 +60,13 @@ fn assumeyes_configured(cx: &Context<'_>) -> bool {
 /// Reports commands of `tool` that prompt without a non-interactive flag; the fix inserts
 /// `flag` after the subcommand (or after the command name when `global` is set).
 pub(crate) fn check_missing_yes(cx: &mut Context<'_>, tool: RpmTool, flag: &str, global: bool) {
-    if tool != RpmTool::Zypper && assumeyes_configured(cx) {
+    let uses_tool = cx.scripts.iter().any(|r| {
+        r.script
+            .commands
+            .iter()
+            .any(|c| RpmCommand::from(c).is_some_and(|rpm| rpm.tool == tool))
+    });
+    if !uses_tool || (tool != RpmTool::Zypper && assumeyes_configured(cx)) {
         return;
     }
     for run in cx.scripts {

@@ -53,6 +53,9 @@ declare_rule! {
 }
 
 struct Pattern {
+    /// Text every match contains: the regex runs only where it appears, which keeps the scan
+    /// cheap on the thousands of words a long script has.
+    marker: &'static str,
     re: Regex,
     /// Capture group holding the secret (0 = whole match).
     group: usize,
@@ -63,28 +66,35 @@ fn patterns() -> &'static [Pattern] {
     static P: OnceLock<Vec<Pattern>> = OnceLock::new();
     P.get_or_init(|| {
         [
-            (r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", 0, "an AWS access key id"),
-            (r"\bgh[pousr]_[A-Za-z0-9]{36,}", 0, "a GitHub token"),
-            (r"\bgithub_pat_[A-Za-z0-9_]{22,}", 0, "a GitHub token"),
-            (r"\bglpat-[A-Za-z0-9_-]{20,}", 0, "a GitLab token"),
-            (r"\bnpm_[A-Za-z0-9]{36}\b", 0, "an npm token"),
-            (r"\bxox[baprs]-[A-Za-z0-9-]{10,}", 0, "a Slack token"),
-            (r"\bsk_live_[A-Za-z0-9]{24,}", 0, "a Stripe secret key"),
-            (r"\bAIza[0-9A-Za-z_-]{35}", 0, "a Google API key"),
+            ("KIA", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", 0, "an AWS access key id"),
+            ("gh", r"\bgh[pousr]_[A-Za-z0-9]{36,}", 0, "a GitHub token"),
+            ("github_pat_", r"\bgithub_pat_[A-Za-z0-9_]{22,}", 0, "a GitHub token"),
+            ("glpat-", r"\bglpat-[A-Za-z0-9_-]{20,}", 0, "a GitLab token"),
+            ("npm_", r"\bnpm_[A-Za-z0-9]{36}\b", 0, "an npm token"),
+            ("xox", r"\bxox[baprs]-[A-Za-z0-9-]{10,}", 0, "a Slack token"),
+            ("sk_live_", r"\bsk_live_[A-Za-z0-9]{24,}", 0, "a Stripe secret key"),
+            ("AIza", r"\bAIza[0-9A-Za-z_-]{35}", 0, "a Google API key"),
             (
+                "PRIVATE KEY",
                 r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?",
                 0,
                 "a private key",
             ),
             (
+                "://",
                 r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@'\x22]+:([^\s/@'\x22]+)@[A-Za-z0-9\[]",
                 1,
                 "a password in a URL",
             ),
         ]
         .into_iter()
-        .filter_map(|(re, group, what)| {
-            Regex::new(re).ok().map(|re| Pattern { re, group, what })
+        .filter_map(|(marker, re, group, what)| {
+            Regex::new(re).ok().map(|re| Pattern {
+                marker,
+                re,
+                group,
+                what,
+            })
         })
         .collect()
     })
@@ -116,7 +126,8 @@ fn is_placeholder_password(p: &str) -> bool {
 /// an access key id: on their own such strings are too common to report.
 fn find_aws_secret(text: &str) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
-    let has_id = patterns().first().is_some_and(|p| p.re.is_match(text));
+    let has_id = (text.contains("AKIA") || text.contains("ASIA"))
+        && patterns().first().is_some_and(|p| p.re.is_match(text));
     if !has_id {
         return out;
     }
@@ -137,35 +148,23 @@ fn find_aws_secret(text: &str) -> Vec<(usize, usize, &'static str)> {
 }
 
 /// Secrets found in `text`: (byte range in `text`, kind, the secret).
-/// Every pattern needs one of these substrings; checking them first keeps the scan linear and
-/// cheap on the thousands of short words a long script has.
-const MARKERS: [&str; 11] = [
-    "AKIA",
-    "ASIA",
-    "gh",
-    "github_pat_",
-    "glpat-",
-    "npm_",
-    "xox",
-    "sk_live_",
-    "AIza",
-    "PRIVATE KEY",
-    "://",
-];
-
-fn may_hold_secret(text: &str) -> bool {
-    text.len() >= 16 && MARKERS.iter().any(|m| text.contains(m))
-}
-
 fn find(text: &str) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
-    if !may_hold_secret(text) {
+    if text.len() < 16 {
         return out;
     }
     for p in patterns() {
+        // A URL password needs `user:password@host`: no `@`, no match.
+        if !text.contains(p.marker) || (p.group == 1 && !text.contains('@')) {
+            continue;
+        }
+        if p.group == 0 {
+            out.extend(p.re.find_iter(text).map(|m| (m.start(), m.end(), p.what)));
+            continue;
+        }
         for caps in p.re.captures_iter(text) {
             let Some(m) = caps.get(p.group) else { continue };
-            if p.group == 1 && is_placeholder_password(m.as_str()) {
+            if is_placeholder_password(m.as_str()) {
                 continue;
             }
             out.push((m.start(), m.end(), p.what));

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::optimize::{Suggestion, SuggestionKind, analyze, human_bytes};
+use crate::optimize::{Suggestion, SuggestionKind, human_bytes};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -49,8 +49,9 @@ pub(crate) fn report_advice(
     kind: SuggestionKind,
     keep: impl Fn(&Suggestion) -> bool,
 ) {
-    let advice: Vec<Suggestion> = analyze(cx.source, cx.model, cx.scripts, cx.inputs)
-        .into_iter()
+    let advice: Vec<&Suggestion> = cx
+        .advice()
+        .iter()
         .filter(|s| s.rule == rule && s.kind == kind && keep(s))
         .collect();
     for s in advice {

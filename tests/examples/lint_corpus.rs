@@ -1,0 +1,41 @@
+//! Lints the real corpus `N` times with the rules given on the command line (none: defaults).
+//! For profilers: `perf stat -e instructions:u target/release/examples/lint_corpus 5 SEC004`.
+use stowage_core::{Config, Linter};
+
+#[expect(clippy::print_stdout, reason = "prints the finding count")]
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1);
+    let select: Vec<String> = args.collect();
+    let linter = if select.is_empty() {
+        Linter::default()
+    } else if select == ["none"] {
+        Linter::new(Config {
+            select: Some(Vec::new()),
+            ..Config::default()
+        })
+        .expect("config")
+    } else {
+        Linter::new(Config {
+            select: Some(select),
+            ..Config::default()
+        })
+        .expect("config")
+    };
+    let dir = stowage_tests::corpus_dir()
+        .expect("corpus")
+        .join("dockerfiles/real");
+    let files: Vec<String> = std::fs::read_dir(dir)
+        .expect("corpus")
+        .filter_map(Result::ok)
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    let mut n = 0;
+    for _ in 0..rounds {
+        n += files
+            .iter()
+            .map(|f| linter.lint_dockerfile(f).diagnostics.len())
+            .sum::<usize>();
+    }
+    println!("{n}");
+}
