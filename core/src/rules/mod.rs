@@ -5,6 +5,7 @@ mod context;
 mod meta;
 
 pub mod correctness;
+#[cfg(feature = "docs")]
 pub mod docs;
 pub mod image;
 pub mod policy;
