@@ -45,6 +45,8 @@ row('.wasm raw', `${fmtKB(bytes.length)}`, `(${bytes.length} B)`);
 row('.wasm gzip -9', `${fmtKB(gz)}`, `budget <= 300 KB: ${verdict(gz <= 300 * KB)} (${gz} B)`);
 const js = ['index.js', 'stowage_wasm.js'].reduce((n, f) => n + fs.statSync(path.join(pkg, f)).size, 0);
 row('JS (wrapper + glue) raw', fmtKB(js));
+const docsJs = fs.readFileSync(path.join(pkg, 'rule-docs.js'));
+row('JS rule docs (rule-docs.js) raw / gzip -9', `${fmtKB(docsJs.length)} / ${fmtKB(zlib.gzipSync(docsJs, { level: 9 }).length)}`);
 
 // 2. Instantiation in fresh processes (compile + instantiate + start), and in this one.
 const child = `

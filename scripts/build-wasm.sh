@@ -66,7 +66,7 @@ bindgen() {
   mkdir -p "$out"
   # --experimental-reset-state-function: index.js re-creates the instance after a trap.
   wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" "$artifact"
-  cp wasm/js/index.js wasm/js/index.d.ts wasm/README.md "$out/"
+  cp wasm/js/index.js wasm/js/index.d.ts wasm/js/rule-docs.js wasm/README.md "$out/"
   node -e '
     const fs = require("fs");
     const [src, dst, version] = process.argv.slice(1);

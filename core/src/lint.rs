@@ -213,7 +213,7 @@ impl Linter {
             .chain(custom)
             .collect();
         self.report_suppressions(&sups, &mut diagnostics);
-        diagnostics.sort_unstable_by(|a, b| {
+        crate::util::sort::sort_by(&mut diagnostics, |a, b| {
             a.range
                 .start
                 .cmp(&b.range.start)
@@ -265,8 +265,9 @@ impl Linter {
         if let Some(doc) = &analysis.document {
             diagnostics.extend(self.lint_history(doc));
         }
-        diagnostics
-            .sort_unstable_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
+        crate::util::sort::sort_by(&mut diagnostics, |a, b| {
+            a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code))
+        });
         LintResult { diagnostics }
     }
 
@@ -483,7 +484,7 @@ impl Linter {
             errors_before = errors_after;
             // Record what was applied this round (same order as apply_fixes chose).
             let mut sorted: Vec<&&Diagnostic> = fixes.iter().collect();
-            sorted.sort_unstable_by_key(|d| {
+            crate::util::sort::sort_by_key(&mut sorted, |d| {
                 d.fix
                     .as_ref()
                     .and_then(crate::fix::Fix::range)

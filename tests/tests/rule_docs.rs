@@ -1,6 +1,6 @@
 //! Rule documentation: every rule has the required sections, its `## Example` triggers it and its
-//! `## Use instead` does not; `docs/rules/` is generated from the code and must not drift
-//! (`STOWAGE_UPDATE_DOCS=1` regenerates it).
+//! `## Use instead` does not; `docs/rules/` and `wasm/js/rule-docs.js` are generated from the code
+//! and must not drift (`STOWAGE_UPDATE_DOCS=1` regenerates them).
 
 use std::path::PathBuf;
 
@@ -113,5 +113,44 @@ fn generated_docs_do_not_drift() {
     assert!(
         stale.is_empty() && on_disk == pages.len(),
         "docs/rules is out of date for {stale:?}; run `STOWAGE_UPDATE_DOCS=1 cargo test -p stowage-tests --test rule_docs`"
+    );
+}
+
+/// `wasm/js/rule-docs.js`: every rule's `RuleMeta::markdown()` keyed by code. The .wasm is built
+/// without the docs (core's `docs` feature is off there); `rules()` in `wasm/js/index.js` merges
+/// them back in.
+fn rule_docs_js() -> String {
+    let mut s = String::from(
+        "// Generated from the rules' doc comments by tests/tests/rule_docs.rs; do not edit by hand.\n\
+         // Regenerate: STOWAGE_UPDATE_DOCS=1 cargo test -p stowage-tests --test rule_docs\n\
+         // Every rule's docs as Markdown, keyed by code: rules() in index.js adds them as `docs`.\n\
+         export default {\n",
+    );
+    for r in registry() {
+        let m = r.meta();
+        let code = serde_json::to_string(m.code).expect("json");
+        let docs = serde_json::to_string(&m.markdown()).expect("json");
+        s.push_str(&format!("  {code}: {docs},\n"));
+    }
+    s.push_str("};\n");
+    s
+}
+
+#[test]
+fn wasm_rule_docs_do_not_drift() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../wasm/js/rule-docs.js");
+    let text = rule_docs_js();
+    if std::env::var_os("STOWAGE_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &text).expect("write wasm/js/rule-docs.js");
+    }
+    let on_disk = std::fs::read_to_string(&path).ok();
+    assert!(
+        on_disk.as_deref() == Some(text.as_str()),
+        "wasm/js/rule-docs.js (the rule docs of @stowage/wasm) is {}; run `STOWAGE_UPDATE_DOCS=1 cargo test -p stowage-tests --test rule_docs`",
+        if on_disk.is_some() {
+            "out of date"
+        } else {
+            "missing"
+        }
     );
 }

@@ -34,7 +34,8 @@ pub fn version() -> String {
     stowage_core::VERSION.to_owned()
 }
 
-/// Every rule's metadata, with its docs as Markdown.
+/// Every rule's metadata. The docs are not in the .wasm: `js/index.js` adds them as `docs` from
+/// `js/rule-docs.js`.
 ///
 /// # Errors
 /// Only if serialisation fails.

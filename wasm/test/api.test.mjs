@@ -1,7 +1,9 @@
 // The runtime shape of every API result matches index.d.ts (the compile-time check is types.test.mjs).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { load } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { load, pkgDir } from './helpers.mjs';
 
 const api = await load();
 const { Linter, ConfigError, version, rules, defaultConfig, validateConfig } = api;
@@ -85,6 +87,20 @@ test('rules() lists every rule with metadata and docs', () => {
   }
   assert.equal(codes.size, rs.length, 'codes are unique');
   assert.ok(codes.has('SEC001'));
+});
+
+test('rules() takes the docs from rule-docs.js: one entry per rule, none inside the .wasm', async () => {
+  const { default: ruleDocs } = await import(path.join(pkgDir, 'rule-docs.js'));
+  const rs = rules();
+  assert.deepEqual(Object.keys(ruleDocs).sort(), rs.map((r) => r.code).sort());
+  for (const r of rs) assert.equal(r.docs, ruleDocs[r.code], r.code);
+  const wasm = fs.readFileSync(path.join(pkgDir, 'stowage_wasm_bg.wasm'));
+  assert.ok(!wasm.includes('## Why is this bad?'), "the .wasm must be built without stowage-core's `docs` feature");
+});
+
+test('every file the manifest lists is in the package', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+  for (const f of manifest.files) assert.ok(fs.existsSync(path.join(pkgDir, f)), f);
 });
 
 test('defaultConfig() round-trips through the constructor', () => {

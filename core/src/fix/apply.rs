@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 #[must_use]
 pub fn apply_fixes<'f>(source: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, usize) {
     let mut fixes: Vec<&Fix> = fixes.into_iter().filter(|f| !f.edits.is_empty()).collect();
-    fixes.sort_unstable_by_key(|f| f.range().map(|r| (r.start, r.end)));
+    crate::util::sort::sort_by_key(&mut fixes, |f| f.range().map(|r| (r.start, r.end)));
     let mut edits = Vec::new();
     let mut last_end: Option<u32> = None;
     let mut applied = 0;
@@ -31,7 +31,7 @@ pub fn apply_fixes<'f>(source: &str, fixes: impl IntoIterator<Item = &'f Fix>) -
         edits.extend(fix.edits.iter());
         applied += 1;
     }
-    edits.sort_unstable_by_key(|e| (e.range.start, e.range.end));
+    crate::util::sort::sort_by_key(&mut edits, |e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(source.len() + 64);
     let mut at = 0usize;
     for e in edits {

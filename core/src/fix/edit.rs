@@ -73,7 +73,7 @@ impl Fix {
         applicability: Applicability,
         mut edits: Vec<Edit>,
     ) -> Self {
-        edits.sort_unstable_by_key(|e| (e.range.start, e.range.end));
+        crate::util::sort::sort_by_key(&mut edits, |e| (e.range.start, e.range.end));
         Self {
             title: title.into(),
             applicability,

@@ -124,7 +124,9 @@ pub fn size_report(manifest: &ImageDocument, config: Option<&ImageConfig>) -> Si
             }
         })
         .collect();
-    rows.sort_unstable_by(|a, b| b.size.cmp(&a.size).then(a.index.cmp(&b.index)));
+    crate::util::sort::sort_by(&mut rows, |a, b| {
+        b.size.cmp(&a.size).then(a.index.cmp(&b.index))
+    });
     if let Some(top) = rows.first().filter(|r| rows.len() > 1 && r.share > 0.5) {
         hints.push(format!(
             "layer {} holds {}% of the image ({})",
@@ -262,7 +264,9 @@ fn normalise(text: &str) -> (String, String) {
 pub fn map_to_dockerfile(report: &mut SizeReport, steps: &[DockerfileStep]) {
     let norm_steps: Vec<(String, String)> = steps.iter().map(|s| normalise(&s.text)).collect();
     let mut order: Vec<usize> = (0..report.layers.len()).collect();
-    order.sort_unstable_by_key(|&i| report.layers.get(i).map_or(usize::MAX, |r| r.index));
+    crate::util::sort::sort_by_key(&mut order, |&i| {
+        report.layers.get(i).map_or(usize::MAX, |r| r.index)
+    });
     let mut cursor = 0usize;
     for i in order {
         let Some(row) = report.layers.get_mut(i) else {

@@ -174,7 +174,7 @@ pub fn optimize(source: &str, inputs: &Inputs) -> OptimizeReport {
         s.start = pos(s.range.start);
         s.end = pos(s.range.end);
     }
-    suggestions.sort_by(|a, b| {
+    crate::util::sort::sort_by(&mut suggestions, |a, b| {
         weight(b)
             .cmp(&weight(a))
             .then(a.range.start.cmp(&b.range.start))
@@ -192,7 +192,7 @@ pub fn optimize(source: &str, inputs: &Inputs) -> OptimizeReport {
             }),
         }
     }
-    totals.sort_by_key(|t| t.basis);
+    crate::util::sort::sort_by_key(&mut totals, |t| t.basis);
     OptimizeReport {
         table_version: TABLE_VERSION,
         suggestions,

@@ -89,12 +89,14 @@ pub struct RuleMeta {
     /// One line: what the rule finds.
     pub summary: &'static str,
     /// Markdown with `## What it does`, `## Why is this bad?`, `## Example`, `## Use instead`.
+    /// Empty without the `docs` feature (the WebAssembly build ships the docs as a JS module).
     pub docs: &'static str,
     pub target: Target,
 }
 
 impl RuleMeta {
     /// The docs as Markdown (doc comments carry one leading space per line; it is removed).
+    #[cfg(feature = "docs")]
     #[must_use]
     pub fn markdown(&self) -> String {
         let mut out = String::with_capacity(self.docs.len());
@@ -106,6 +108,7 @@ impl RuleMeta {
     }
 
     /// A markdown section of the docs (`"Example"` → the text under `## Example`).
+    #[cfg(feature = "docs")]
     #[must_use]
     pub fn section(&self, title: &str) -> Option<String> {
         let docs = self.markdown();
@@ -117,6 +120,7 @@ impl RuleMeta {
     }
 
     /// The first fenced code block of a section (a `dockerignore` block is an input, skipped).
+    #[cfg(feature = "docs")]
     #[must_use]
     pub fn example(&self, title: &str) -> Option<String> {
         self.blocks(title)
@@ -126,6 +130,7 @@ impl RuleMeta {
     }
 
     /// A `.dockerignore` given with a section's example (a ```dockerignore block).
+    #[cfg(feature = "docs")]
     #[must_use]
     pub fn example_dockerignore(&self, title: &str) -> Option<String> {
         self.blocks(title)
@@ -135,6 +140,7 @@ impl RuleMeta {
     }
 
     /// Every fenced block of a section: `(language, body)`.
+    #[cfg(feature = "docs")]
     fn blocks(&self, title: &str) -> Vec<(String, String)> {
         let Some(section) = self.section(title) else {
             return Vec::new();
@@ -197,11 +203,29 @@ macro_rules! declare_rule {
                 fix: $crate::rules::FixAvailability::$fix,
                 aliases: &[$($alias),*],
                 summary: $summary,
-                docs: concat!($($doc, "\n"),*),
+                docs: $crate::__rule_docs!($($doc)*),
                 target: $crate::declare_rule!(@target $($target)?),
             };
         }
     };
     (@target) => { $crate::rules::Target::Dockerfile };
     (@target $t:ident) => { $crate::rules::Target::$t };
+}
+
+/// The doc comment of a [`declare_rule!`](crate::declare_rule) as one string: the docs with the
+/// `docs` feature, `""` without it (so the text is not compiled in at all).
+#[cfg(feature = "docs")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __rule_docs {
+    ($($doc:literal)*) => { concat!($($doc, "\n"),*) };
+}
+
+#[cfg(not(feature = "docs"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __rule_docs {
+    ($($doc:literal)*) => {
+        ""
+    };
 }

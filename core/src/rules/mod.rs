@@ -5,6 +5,7 @@ mod context;
 mod meta;
 
 pub mod correctness;
+#[cfg(feature = "docs")]
 pub mod docs;
 pub mod image;
 pub mod policy;
@@ -43,7 +44,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         all.extend_from_slice(reproducibility::RULES);
         all.extend_from_slice(policy::RULES);
         all.extend_from_slice(image::RULES);
-        all.sort_unstable_by_key(|r| r.meta().code);
+        crate::util::sort::sort_by_key(&mut all, |r| r.meta().code);
         all
     })
 }

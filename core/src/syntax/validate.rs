@@ -61,8 +61,7 @@ pub(crate) fn validate(src: &str, df: &mut Dockerfile) {
         );
     }
     df.errors.extend(errors);
-    df.errors
-        .sort_unstable_by_key(|e| (e.range.start, e.range.end));
+    crate::util::sort::sort_by_key(&mut df.errors, |e| (e.range.start, e.range.end));
 }
 
 fn check_instruction(ins: &Instruction, errors: &mut Vec<SyntaxError>, in_onbuild: bool) {

@@ -1,4 +1,5 @@
 //! Small shared helpers.
 
 pub mod number;
+pub(crate) mod sort;
 pub mod suggest;

@@ -72,7 +72,7 @@ pub(crate) fn plain_argv(text: &str) -> Option<Vec<String>> {
         .chain(cmd.name.iter())
         .chain(cmd.args.iter())
         .collect();
-    words.sort_unstable_by_key(|w| w.range.start);
+    crate::util::sort::sort_by_key(&mut words, |w| w.range.start);
     let mut argv: Vec<String> = words.into_iter().map(|w| w.value.clone()).collect();
     if argv.first().is_some_and(|w| w == "exec") {
         argv.remove(0);

@@ -243,7 +243,7 @@ impl Rule for SecretValue {
             // scan each byte once, or deep nesting would make the scan quadratic.
             let mut scanned_to = 0u32;
             let mut commands: Vec<_> = run.script.commands.iter().collect();
-            commands.sort_unstable_by_key(|c| c.range.start);
+            crate::util::sort::sort_by_key(&mut commands, |c| c.range.start);
             for cmd in commands {
                 let words = cmd
                     .assignments
@@ -292,7 +292,7 @@ impl Rule for SecretValue {
             sink.scan_with(ins.range.slice(source), &shift(ins.range), find_aws_secret);
         }
         let mut found = sink.found;
-        found.sort_unstable_by_key(|(r, _, _)| (r.start, r.end));
+        crate::util::sort::sort_by_key(&mut found, |(r, _, _)| (r.start, r.end));
         for (range, what, secret) in found {
             let secret = unquote(&secret).to_owned();
             cx.report(range, format!("this looks like {what} ({})", mask(&secret)))

@@ -118,7 +118,7 @@ pub(super) fn var_settings(cx: &Context<'_>) -> Vec<VarSet> {
             }
         }
     }
-    out.sort_unstable_by_key(|v| v.range.start);
+    crate::util::sort::sort_by_key(&mut out, |v| v.range.start);
     out
 }
 

@@ -247,7 +247,7 @@ impl<'c> Curl<'c> {
                 .filter(|f| f.long == Some("url"))
                 .filter_map(|f| f.value_word),
         );
-        urls.sort_unstable_by_key(|w| w.range.start);
+        crate::util::sort::sort_by_key(&mut urls, |w| w.range.start);
         Some(Self {
             insecure: args.has(Some('k'), Some("insecure")),
             fail: args.has(Some('f'), Some("fail")) || args.has_long(&["fail-with-body"]),

@@ -179,7 +179,7 @@ impl<'c> Pip<'c> {
                 });
             }
         }
-        requirements.sort_unstable_by_key(|r| r.word.range.start);
+        crate::util::sort::sort_by_key(&mut requirements, |r| r.word.range.start);
         let env_no_cache = cmd.assignments.iter().chain(&cmd.wrappers).any(|w| {
             w.value.starts_with("PIP_NO_CACHE_DIR=") || w.value.starts_with("UV_NO_CACHE=")
         });
