@@ -1,21 +1,18 @@
 //! `stowage.toml` → [`Config`], by hand.
 //!
-//! The TOML grammar is the `toml` crate's (its span-keeping `DeTable`); the mapping onto our
-//! types is written here rather than derived with serde. Derived deserialisers were a third of
-//! the WebAssembly module, and doing it by hand gives every error the exact byte span of the
-//! offending key or value, the dotted key path, and a "did you mean" for near misses.
+//! `toml.rs` reads the text into a spanned tree; the mapping onto our types is written here
+//! rather than derived with serde. Derived deserialisers were a third of the WebAssembly
+//! module, and doing it by hand gives every error the exact byte span of the offending key or
+//! value, the dotted key path, and a "did you mean" for near misses.
 
 use std::collections::BTreeMap;
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
-
 use super::policy::{BaseImageRule, CustomRule, ImageAction, LabelFormat, Policy};
+use super::toml::{self, Kind, Node, Table as TomlTable};
 use super::value::{Table, Value};
 use super::{Config, ConfigError, Override};
 use crate::diagnostic::Severity;
 
-type Item<'i> = Spanned<DeValue<'i>>;
 type Result<T> = std::result::Result<T, ConfigError>;
 
 const CONFIG_KEYS: &[&str] = &[
@@ -88,14 +85,13 @@ const SEVERITIES: &[&str] = &["style", "info", "warning", "error"];
 
 /// Parses and maps TOML text (no cross-field validation: see [`Config::validate`]).
 pub(super) fn config(text: &str) -> Result<Config> {
-    let doc = DeTable::parse(text).map_err(|e| ConfigError {
-        message: e.message().trim().to_owned(),
+    let doc = toml::parse(text).map_err(|e| ConfigError {
+        message: e.message,
         key: None,
-        span: e.span().map(|r| (r.start, r.end)),
+        span: Some((e.span.start, e.span.end)),
         help: None,
     })?;
-    let span = doc.span();
-    let t = Fields::check(doc.get_ref(), span, "", CONFIG_KEYS)?;
+    let t = Fields::new(&doc, "", CONFIG_KEYS)?;
     let layer = layer(&t)?;
     Ok(Config {
         extends: t.opt("extends", one_or_many)?.unwrap_or_default(),
@@ -119,7 +115,7 @@ pub(super) fn config(text: &str) -> Result<Config> {
 }
 
 /// The keys a top-level config and an `[[overrides]]` entry share.
-fn layer(t: &Fields<'_, '_>) -> Result<Override> {
+fn layer(t: &Fields<'_>) -> Result<Override> {
     Ok(Override {
         files: Vec::new(),
         select: t.opt("select", strings)?,
@@ -135,14 +131,14 @@ fn layer(t: &Fields<'_, '_>) -> Result<Override> {
     })
 }
 
-fn override_(item: &Item<'_>, path: &str) -> Result<Override> {
+fn override_(item: &Node, path: &str) -> Result<Override> {
     let t = Fields::new(item, path, OVERRIDE_KEYS)?;
     let mut o = layer(&t)?;
     o.files = t.required("files", strings)?;
     Ok(o)
 }
 
-fn policy(item: &Item<'_>, path: &str) -> Result<Policy> {
+fn policy(item: &Node, path: &str) -> Result<Policy> {
     let t = Fields::new(item, path, POLICY_KEYS)?;
     Ok(Policy {
         trusted_registries: t.opt("trusted-registries", strings)?,
@@ -160,7 +156,7 @@ fn policy(item: &Item<'_>, path: &str) -> Result<Policy> {
     })
 }
 
-fn base_image(item: &Item<'_>, path: &str) -> Result<BaseImageRule> {
+fn base_image(item: &Node, path: &str) -> Result<BaseImageRule> {
     let t = Fields::new(item, path, BASE_IMAGE_KEYS)?;
     Ok(BaseImageRule {
         pattern: t.required("pattern", string)?,
@@ -181,7 +177,7 @@ fn base_image(item: &Item<'_>, path: &str) -> Result<BaseImageRule> {
     })
 }
 
-fn custom_rule(item: &Item<'_>, path: &str) -> Result<CustomRule> {
+fn custom_rule(item: &Node, path: &str) -> Result<CustomRule> {
     let t = Fields::new(item, path, CUSTOM_RULE_KEYS)?;
     Ok(CustomRule {
         id: t.required("id", string)?,
@@ -198,29 +194,29 @@ fn custom_rule(item: &Item<'_>, path: &str) -> Result<CustomRule> {
 }
 
 /// A table's entries, checked against the keys it accepts.
-struct Fields<'a, 'i> {
-    table: &'a DeTable<'i>,
+struct Fields<'a> {
+    table: &'a TomlTable,
     span: std::ops::Range<usize>,
     /// Dotted path of the table (`""` at the top, `policy`, `overrides.0`).
     path: String,
 }
 
-impl<'a, 'i> Fields<'a, 'i> {
-    fn new(item: &'a Item<'i>, path: &str, allowed: &[&str]) -> Result<Self> {
-        match item.get_ref() {
-            DeValue::Table(t) => Self::check(t, item.span(), path, allowed),
+impl<'a> Fields<'a> {
+    fn new(item: &'a Node, path: &str, allowed: &[&str]) -> Result<Self> {
+        match &item.kind {
+            Kind::Table(t) => Self::check(t, item.span.clone(), path, allowed),
             other => Err(invalid_type(item, other, path, "a table")),
         }
     }
 
     fn check(
-        table: &'a DeTable<'i>,
+        table: &'a TomlTable,
         span: std::ops::Range<usize>,
         path: &str,
         allowed: &[&str],
     ) -> Result<Self> {
-        for key in table.keys() {
-            let name: &str = key.get_ref();
+        for (key, _) in &table.entries {
+            let name = key.name.as_str();
             if !allowed.contains(&name) {
                 let list: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
                 return Err(ConfigError {
@@ -229,7 +225,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                         list.join(", ")
                     ),
                     key: Some(join(path, name)),
-                    span: Some((key.span().start, key.span().end)),
+                    span: Some((key.span.start, key.span.end)),
                     help: crate::util::suggest::closest(name, allowed.iter().copied())
                         .map(|s| format!("did you mean `{s}`?")),
                 });
@@ -242,27 +238,21 @@ impl<'a, 'i> Fields<'a, 'i> {
         })
     }
 
-    fn get(&self, key: &str) -> Option<&'a Item<'i>> {
+    fn get(&self, key: &str) -> Option<&'a Node> {
         self.table
+            .entries
             .iter()
-            .find(|(k, _)| {
-                let k: &str = k.get_ref();
-                k == key
-            })
+            .find(|(k, _)| k.name == key)
             .map(|(_, v)| v)
     }
 
-    fn opt<T>(
-        &self,
-        key: &str,
-        decode: impl Fn(&Item<'i>, &str) -> Result<T>,
-    ) -> Result<Option<T>> {
+    fn opt<T>(&self, key: &str, decode: impl Fn(&Node, &str) -> Result<T>) -> Result<Option<T>> {
         self.get(key)
             .map(|v| decode(v, &join(&self.path, key)))
             .transpose()
     }
 
-    fn required<T>(&self, key: &str, decode: impl Fn(&Item<'i>, &str) -> Result<T>) -> Result<T> {
+    fn required<T>(&self, key: &str, decode: impl Fn(&Node, &str) -> Result<T>) -> Result<T> {
         self.opt(key, decode)?.ok_or_else(|| ConfigError {
             message: format!("missing field `{key}`"),
             key: Some(join(&self.path, key)),
@@ -280,58 +270,57 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-fn invalid_type(item: &Item<'_>, value: &DeValue<'_>, path: &str, expected: &str) -> ConfigError {
+fn invalid_type(item: &Node, value: &Kind, path: &str, expected: &str) -> ConfigError {
     let found = match value {
-        DeValue::String(s) => format!("string \"{s}\""),
-        DeValue::Integer(i) => format!("integer `{i}`"),
-        DeValue::Float(f) => format!("float `{f}`"),
-        DeValue::Boolean(b) => format!("boolean `{b}`"),
-        DeValue::Datetime(_) => "date-time".to_owned(),
-        DeValue::Array(_) => "array".to_owned(),
-        DeValue::Table(_) => "table".to_owned(),
+        Kind::String(s) => format!("string \"{s}\""),
+        Kind::Integer(i) => format!("integer `{i}`"),
+        // Not printed: float formatting would add ~18 KB to the WebAssembly module.
+        Kind::Float(_) => "float".to_owned(),
+        Kind::Boolean(b) => format!("boolean `{b}`"),
+        Kind::Datetime(_) => "date-time".to_owned(),
+        Kind::Array(_) => "array".to_owned(),
+        Kind::Table(_) => "table".to_owned(),
     };
     ConfigError {
         message: format!("invalid type: {found}, expected {expected}"),
         key: (!path.is_empty()).then(|| path.to_owned()),
-        span: Some((item.span().start, item.span().end)),
+        span: Some((item.span.start, item.span.end)),
         help: None,
     }
 }
 
-fn string(item: &Item<'_>, path: &str) -> Result<String> {
-    match item.get_ref() {
-        DeValue::String(s) => Ok(s.to_string()),
+fn string(item: &Node, path: &str) -> Result<String> {
+    match &item.kind {
+        Kind::String(s) => Ok(s.to_string()),
         other => Err(invalid_type(item, other, path, "a string")),
     }
 }
 
-fn boolean(item: &Item<'_>, path: &str) -> Result<bool> {
-    match item.get_ref() {
-        DeValue::Boolean(b) => Ok(*b),
+fn boolean(item: &Node, path: &str) -> Result<bool> {
+    match &item.kind {
+        Kind::Boolean(b) => Ok(*b),
         other => Err(invalid_type(item, other, path, "`true` or `false`")),
     }
 }
 
-fn unsigned(item: &Item<'_>, path: &str) -> Result<u32> {
-    match item.get_ref() {
-        DeValue::Integer(i) => {
-            u32::from_str_radix(i.as_str(), i.radix()).map_err(|_| ConfigError {
-                message: format!(
-                    "invalid value: integer `{i}`, expected a number from 0 to {}",
-                    u32::MAX
-                ),
-                key: Some(path.to_owned()),
-                span: Some((item.span().start, item.span().end)),
-                help: None,
-            })
-        }
+fn unsigned(item: &Node, path: &str) -> Result<u32> {
+    match &item.kind {
+        Kind::Integer(i) => u32::try_from(*i).map_err(|_| ConfigError {
+            message: format!(
+                "invalid value: integer `{i}`, expected a number from 0 to {}",
+                u32::MAX
+            ),
+            key: Some(path.to_owned()),
+            span: Some((item.span.start, item.span.end)),
+            help: None,
+        }),
         other => Err(invalid_type(item, other, path, "a whole number")),
     }
 }
 
-fn strings(item: &Item<'_>, path: &str) -> Result<Vec<String>> {
-    match item.get_ref() {
-        DeValue::Array(a) => a
+fn strings(item: &Node, path: &str) -> Result<Vec<String>> {
+    match &item.kind {
+        Kind::Array(a) => a
             .iter()
             .enumerate()
             .map(|(i, v)| string(v, &format!("{path}.{i}")))
@@ -341,10 +330,10 @@ fn strings(item: &Item<'_>, path: &str) -> Result<Vec<String>> {
 }
 
 /// `extends = "recommended"` or `extends = ["recommended", "team.toml"]`.
-fn one_or_many(item: &Item<'_>, path: &str) -> Result<Vec<String>> {
-    match item.get_ref() {
-        DeValue::String(s) => Ok(vec![s.to_string()]),
-        DeValue::Array(_) => strings(item, path),
+fn one_or_many(item: &Node, path: &str) -> Result<Vec<String>> {
+    match &item.kind {
+        Kind::String(s) => Ok(vec![s.to_string()]),
+        Kind::Array(_) => strings(item, path),
         other => Err(invalid_type(
             item,
             other,
@@ -355,13 +344,9 @@ fn one_or_many(item: &Item<'_>, path: &str) -> Result<Vec<String>> {
 }
 
 /// An array of tables (`[[overrides]]`), each decoded by `decode`.
-fn tables<T>(
-    item: &Item<'_>,
-    path: &str,
-    decode: impl Fn(&Item<'_>, &str) -> Result<T>,
-) -> Result<Vec<T>> {
-    match item.get_ref() {
-        DeValue::Array(a) => a
+fn tables<T>(item: &Node, path: &str, decode: impl Fn(&Node, &str) -> Result<T>) -> Result<Vec<T>> {
+    match &item.kind {
+        Kind::Array(a) => a
             .iter()
             .enumerate()
             .map(|(i, v)| decode(v, &format!("{path}.{i}")))
@@ -371,35 +356,36 @@ fn tables<T>(
 }
 
 /// One of `names`, with serde's wording for anything else.
-fn variant<'n>(item: &Item<'_>, path: &str, names: &[&'n str]) -> Result<&'n str> {
+fn variant<'n>(item: &Node, path: &str, names: &[&'n str]) -> Result<&'n str> {
     let s = string(item, path)?;
     names.iter().copied().find(|n| *n == s).ok_or_else(|| {
         let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
         ConfigError {
             message: format!("unknown variant `{s}`, expected one of {}", list.join(", ")),
             key: Some(path.to_owned()),
-            span: Some((item.span().start, item.span().end)),
+            span: Some((item.span.start, item.span.end)),
             help: crate::util::suggest::closest(&s, names.iter().copied())
                 .map(|n| format!("did you mean `{n}`?")),
         }
     })
 }
 
-fn severity(item: &Item<'_>, path: &str) -> Result<Severity> {
+fn severity(item: &Node, path: &str) -> Result<Severity> {
     variant(item, path, SEVERITIES).map(|s| Severity::parse(s).unwrap_or(Severity::Warning))
 }
 
 /// A table whose keys are free (rule selectors, label names) and whose values `decode` maps.
 fn map<T>(
-    item: &Item<'_>,
+    item: &Node,
     path: &str,
-    decode: impl Fn(&Item<'_>, &str) -> Result<T>,
+    decode: impl Fn(&Node, &str) -> Result<T>,
 ) -> Result<BTreeMap<String, T>> {
-    match item.get_ref() {
-        DeValue::Table(t) => t
+    match &item.kind {
+        Kind::Table(t) => t
+            .entries
             .iter()
             .map(|(k, v)| {
-                let k: &str = k.get_ref();
+                let k = k.name.as_str();
                 Ok((k.to_owned(), decode(v, &join(path, k))?))
             })
             .collect(),
@@ -407,11 +393,11 @@ fn map<T>(
     }
 }
 
-fn severity_map(item: &Item<'_>, path: &str) -> Result<BTreeMap<String, Severity>> {
+fn severity_map(item: &Node, path: &str) -> Result<BTreeMap<String, Severity>> {
     map(item, path, severity)
 }
 
-fn label_formats(item: &Item<'_>, path: &str) -> Result<BTreeMap<String, LabelFormat>> {
+fn label_formats(item: &Node, path: &str) -> Result<BTreeMap<String, LabelFormat>> {
     let names = LabelFormat::ALL.map(LabelFormat::as_str);
     map(item, path, |v, p| {
         variant(v, p, &names).map(|s| LabelFormat::parse(s).unwrap_or(LabelFormat::Text))
@@ -419,27 +405,23 @@ fn label_formats(item: &Item<'_>, path: &str) -> Result<BTreeMap<String, LabelFo
 }
 
 /// `[rules.<rule>]`: each rule's options, kept as plain values (each rule reads its own).
-fn rule_options(item: &Item<'_>, path: &str) -> Result<BTreeMap<String, Value>> {
-    map(item, path, |v, _| Ok(value(v.get_ref())))
+fn rule_options(item: &Node, path: &str) -> Result<BTreeMap<String, Value>> {
+    map(item, path, |v, _| Ok(value(&v.kind)))
 }
 
 /// A span-free copy of a TOML value.
-fn value(v: &DeValue<'_>) -> Value {
+fn value(v: &Kind) -> Value {
     match v {
-        DeValue::String(s) => Value::String(s.to_string()),
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-            .map_or_else(|_| Value::String(i.to_string()), Value::Integer),
-        DeValue::Float(f) => f
-            .as_str()
-            .replace('_', "")
-            .parse()
-            .map_or_else(|_| Value::String(f.to_string()), Value::Float),
-        DeValue::Boolean(b) => Value::Boolean(*b),
-        DeValue::Datetime(d) => Value::Datetime(d.to_string()),
-        DeValue::Array(a) => Value::Array(a.iter().map(|x| value(x.get_ref())).collect()),
-        DeValue::Table(t) => Value::Table(
-            t.iter()
-                .map(|(k, x)| (k.get_ref().to_string(), value(x.get_ref())))
+        Kind::String(s) => Value::String(s.clone()),
+        Kind::Integer(i) => Value::Integer(*i),
+        Kind::Float(f) => Value::Float(*f),
+        Kind::Boolean(b) => Value::Boolean(*b),
+        Kind::Datetime(d) => Value::Datetime(d.clone()),
+        Kind::Array(a) => Value::Array(a.iter().map(|x| value(&x.kind)).collect()),
+        Kind::Table(t) => Value::Table(
+            t.entries
+                .iter()
+                .map(|(k, x)| (k.name.clone(), value(&x.kind)))
                 .collect::<Table>(),
         ),
     }

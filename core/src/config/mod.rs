@@ -8,6 +8,7 @@ mod policy;
 mod presets;
 mod selector;
 mod show;
+mod toml;
 mod value;
 
 use std::collections::BTreeMap;
