@@ -374,17 +374,53 @@ function renderSize() {
   if (state.panel !== 'size') return;
   box.replaceChildren();
   if (state.engine.features.optimize) {
-    if (r.optimize) box.append(renderOptimize(r.optimize, r.source));
+    if (r.optimize) box.append(renderOptimize(r.optimize));
     else if (r.optimizeError) box.append(h('p', { class: 'bad', text: `The optimizer failed: ${r.optimizeError.message}` }));
     else box.append(h('p', { class: 'muted', text: 'Working…' }));
-    return;
   }
-  box.append(h('p', { class: 'muted', text: 'Size advice from the size rules. Each one makes the image smaller or the build cache friendlier.' }));
+  box.append(h('h3', { class: 'sub-h', text: 'Findings of the size rules' }));
   if (!sizeFindings.length) {
-    box.append(h('p', { class: 'empty' }, h('span', { class: 'ok-mark', 'aria-hidden': 'true', text: '✓' }), 'No size advice for this Dockerfile.'));
+    box.append(h('p', { class: 'empty' }, h('span', { class: 'ok-mark', 'aria-hidden': 'true', text: '✓' }), 'No size findings for this Dockerfile.'));
     return;
   }
   box.append(h('ul', { class: 'advice' }, sizeFindings.map((d) => adviceCard(d))));
+}
+
+/** 1536 → "1.5 KB" (decimal units, as registries report image sizes). */
+function humanBytes(n) {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i += 1;
+  }
+  return `${i === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+/** The optimizer's report: estimated totals, then one card per suggestion. */
+function renderOptimize(o) {
+  const frag = document.createDocumentFragment();
+  const totals = o.totals.filter((t) => t.bytes > 0).map((t) => `~${humanBytes(t.bytes)} (${t.basis})`);
+  frag.append(
+    h('p', { class: 'muted', text: o.suggestions.length
+      ? `The optimizer's advice${totals.length ? `: up to ${totals.join(', ')} to save` : ''}. Estimates use base-image sizes as of ${o.tableVersion}.`
+      : 'The optimizer has no size advice for this Dockerfile.' }),
+  );
+  if (!o.suggestions.length) return frag;
+  frag.append(
+    h('ul', { class: 'advice' }, o.suggestions.map((s) =>
+      h(
+        'li',
+        { class: 'card' },
+        h('div', { class: 'card-head' }, h('strong', {}, richText(s.title)), h('span', { class: 'grow' }), h('code', { class: 'p-code', text: s.rule })),
+        h('p', { class: 'muted', text: `${s.savingBytes ? `saves ~${humanBytes(s.savingBytes)} (${s.basis}) · ` : ''}${s.confidence} confidence · ${s.method}` }),
+        h('pre', { class: 'plain' }, s.detail),
+        h('div', { class: 'p-actions' }, h('button', { type: 'button', class: 'btn small', onclick: () => jumpTo(editor, s.range) }, `Go to line ${s.range.start.line + 1}`)),
+      ),
+    )),
+  );
+  return frag;
 }
 
 function adviceCard(d) {
@@ -403,32 +439,6 @@ function adviceCard(d) {
       fixable(d) ? h('button', { type: 'button', class: 'btn small', onclick: () => applyFix(index) }, d.fix.applicability === 'unsafe' ? 'Fix (unsafe)' : 'Fix') : null,
     ),
   );
-}
-
-/** The optimizer's result. Its exact shape is not settled yet: render the common parts, then the rest as JSON. */
-function renderOptimize(o, source) {
-  const frag = document.createDocumentFragment();
-  const items = o.suggestions || o.advice || o.findings || o.steps || (Array.isArray(o) ? o : null);
-  if (o.summary || o.estimate) frag.append(h('p', { text: String(o.summary || o.estimate) }));
-  if (Array.isArray(items)) {
-    if (!items.length) frag.append(h('p', { class: 'empty', text: 'No size advice for this Dockerfile.' }));
-    frag.append(
-      h('ul', { class: 'advice' }, items.map((s) =>
-        typeof s === 'string'
-          ? h('li', { class: 'card', text: s })
-          : s.range && s.rule
-            ? adviceCard(s)
-            : h('li', { class: 'card' }, h('strong', { text: s.title || s.rule || s.kind || '' }), h('p', { text: s.message || s.description || s.detail || '' }), s.range ? h('button', { type: 'button', class: 'btn small', onclick: () => jumpTo(editor, s.range) }, `Go to line ${s.range.start.line + 1}`) : null),
-      )),
-    );
-  }
-  const output = typeof o.output === 'string' ? o.output : typeof o.dockerfile === 'string' ? o.dockerfile : null;
-  if (output !== null && output !== source) {
-    frag.append(h('h3', { class: 'sub-h', text: 'Optimized Dockerfile' }));
-    frag.append(h('pre', { class: 'plain' }, output));
-  }
-  if (!Array.isArray(items) && output === null) frag.append(h('pre', { class: 'plain' }, JSON.stringify(o, null, 2)));
-  return frag;
 }
 
 function renderParse() {

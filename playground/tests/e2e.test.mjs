@@ -325,6 +325,28 @@ test('rules panel search and docs; SARIF and JSON downloads; examples', async ()
   await context.close();
 });
 
+test('size advice panel: the optimizer\'s report and the size findings', async () => {
+  const { page, context, problems } = await open();
+  const src = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install\nCMD ["node", "server.js"]\n';
+  await typeDockerfile(page, src);
+  await page.click('#tab-size');
+  await page.waitForSelector('#size .card pre');
+  const expected = engine.optimize(src);
+  const titles = await page.$$eval('#size .card', (cards) => cards.map((c) => c.querySelector('strong').textContent));
+  // One card per optimizer suggestion (in its order), then one per size finding.
+  assert.deepEqual(titles.slice(0, expected.suggestions.length), expected.suggestions.map((x) => x.title.replace(/`/g, '')));
+  assert.match(await page.textContent('#size'), /saves ~\d/);
+  await page.click('#size .card .btn');
+  const line = await page.evaluate(() => {
+    const v = window.stowagePlayground.editor;
+    return v.state.doc.lineAt(v.state.selection.main.head).number;
+  });
+  assert.equal(line, expected.suggestions[0].range.start.line + 1);
+  await shot(page, 'size-advice');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('keyboard: skip link, tabs with arrow keys, visible focus', async () => {
   const { page, context } = await open();
   await page.keyboard.press('Tab');

@@ -208,6 +208,35 @@ export function validateConfig(config: Config | string): ConfigIssue | null;
  */
 export function configFromHadolint(yaml: string): Config;
 
+/** One piece of size advice, positioned like a diagnostic. */
+export interface Suggestion {
+  /** `slimmer-base`, `multi-stage`, `cache-mount`, `dockerignore`, … */
+  kind: string;
+  /** The rule that reports the same advice as a diagnostic (`SZ019`). */
+  rule: string;
+  title: string;
+  /** How, concretely; may span lines and hold Dockerfile snippets. */
+  detail: string;
+  range: Range;
+  /** Byte offsets `[start, end)` in the UTF-8 source. */
+  offsets: [number, number];
+  /** Estimated bytes saved; 0 when the benefit is not size (fewer layers, faster builds). */
+  savingBytes: number;
+  /** What the saving applies to: `image, compressed`, `image, on disk`, `build context`, `per rebuild`. */
+  basis: string;
+  /** How the estimate was obtained. */
+  method: string;
+  confidence: 'low' | 'medium' | 'high';
+}
+
+export interface OptimizeResult {
+  /** The date of the built-in base-image size table. */
+  tableVersion: string;
+  suggestions: Suggestion[];
+  /** Estimated bytes per basis (upper bounds: suggestions can overlap). */
+  totals: { basis: string; bytes: number }[];
+}
+
 export class Linter {
   /**
    * @param config a config object, `stowage.toml` text, or nothing for the CLI defaults.
@@ -221,6 +250,8 @@ export class Linter {
    */
   lintImage(json: string | object, opts?: ImageLintOptions): LintResult;
   fix(source: string, opts?: FixOptions): FixResult;
+  /** Size advice (what `stowage optimize` reports): image savings first, then by size. */
+  optimize(source: string, opts?: LintOptions): OptimizeResult;
   parse(source: string): ParseResult;
   /** Frees the engine-side memory now rather than at garbage collection. */
   free(): void;

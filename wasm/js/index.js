@@ -251,6 +251,19 @@ export class Linter {
     return call(() => raw.fix(source, unsafe, ignore, checked));
   }
 
+  /**
+   * Size advice, as `stowage optimize` gives it: `{ tableVersion, suggestions, totals }`,
+   * suggestions with image savings first, then by estimated saving, each positioned like a
+   * diagnostic.
+   * `opts.dockerignore` as for `lintDockerfile`.
+   */
+  optimize(source, opts) {
+    checkSource(source);
+    const [ignore, checked] = dockerignoreArgs(opts);
+    const raw = this.#engine();
+    return call(() => raw.optimize(source, ignore, checked));
+  }
+
   /** The parse tree dump (as `stowage parse --format json`) plus the syntax diagnostics. */
   parse(source) {
     checkSource(source);

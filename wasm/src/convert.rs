@@ -247,6 +247,79 @@ pub fn rules() -> Vec<RuleOut> {
         .collect()
 }
 
+/// One piece of size advice from the optimizer, positioned like a diagnostic.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SuggestionOut {
+    /// `slimmer-base`, `multi-stage`, `cache-mount`, … (as in `stowage optimize`).
+    pub kind: &'static str,
+    /// The rule that reports the same advice as a diagnostic.
+    pub rule: &'static str,
+    pub title: String,
+    /// How, concretely (may span lines).
+    pub detail: String,
+    pub range: Range,
+    pub offsets: [u32; 2],
+    /// Estimated bytes saved (0 when the benefit is not size), on which basis, and how.
+    pub saving_bytes: u64,
+    pub basis: &'static str,
+    pub method: String,
+    pub confidence: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TotalOut {
+    pub basis: &'static str,
+    pub bytes: u64,
+}
+
+/// `stowage optimize`'s report: suggestions by estimated saving, largest first.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OptimizeOut {
+    /// The date of the built-in base-image size table.
+    pub table_version: &'static str,
+    pub suggestions: Vec<SuggestionOut>,
+    /// Sums per basis (upper bounds: suggestions can overlap).
+    pub totals: Vec<TotalOut>,
+}
+
+#[must_use]
+pub fn optimize_out(
+    report: &stowage_core::optimize::OptimizeReport,
+    source: &str,
+    encoding: PositionEncoding,
+) -> OptimizeOut {
+    let cv = Converter::new(source, encoding);
+    OptimizeOut {
+        table_version: report.table_version,
+        suggestions: report
+            .suggestions
+            .iter()
+            .map(|s| SuggestionOut {
+                kind: s.kind.as_str(),
+                rule: s.rule,
+                title: s.title.clone(),
+                detail: s.detail.clone(),
+                range: cv.range(s.range),
+                offsets: [s.range.start, s.range.end],
+                saving_bytes: s.saving.bytes,
+                basis: s.saving.basis.as_str(),
+                method: s.saving.method.clone(),
+                confidence: s.confidence.as_str(),
+            })
+            .collect(),
+        totals: report
+            .totals
+            .iter()
+            .map(|t| TotalOut {
+                basis: t.basis.as_str(),
+                bytes: t.bytes,
+            })
+            .collect(),
+    }
+}
+
 /// `Config::default()` in the shape the constructor accepts (kebab-case keys, as in
 /// `stowage.toml`).
 #[derive(Debug, Serialize)]

@@ -217,6 +217,26 @@ impl RawLinter {
         to_js(&convert::fix_out(&result, self.encoding))
     }
 
+    /// Size advice: `{ tableVersion, suggestions, totals }`, what `stowage optimize` reports,
+    /// with ranges in the chosen encoding.
+    ///
+    /// # Errors
+    /// Only if serialisation fails.
+    pub fn optimize(
+        &self,
+        source: &str,
+        dockerignore: Option<String>,
+        dockerignore_checked: bool,
+    ) -> Result<JsValue, JsError> {
+        let inputs = Inputs {
+            dockerignore,
+            dockerignore_checked,
+            ..Inputs::default()
+        };
+        let report = stowage_core::optimize::optimize(source, &inputs);
+        to_js(&convert::optimize_out(&report, source, self.encoding))
+    }
+
     /// The parse dump (as `stowage parse --format json`) plus the syntax diagnostics.
     ///
     /// # Errors

@@ -171,6 +171,35 @@ test('parse() returns the dump and the syntax diagnostics', () => {
   }
 });
 
+test('optimize() gives the size advice, positioned, image savings first', () => {
+  const src = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install\nCMD ["node", "server.js"]\n';
+  const linter = new Linter();
+  const out = linter.optimize(src, { dockerignore: null });
+  assert.deepEqual(keys(out), ['suggestions', 'tableVersion', 'totals']);
+  assert.match(out.tableVersion, /^\d{4}-\d{2}/);
+  assert.ok(out.suggestions.length >= 2, JSON.stringify(out.suggestions.map((s) => s.kind)));
+  for (const s of out.suggestions) {
+    assert.deepEqual(keys(s), ['basis', 'confidence', 'detail', 'kind', 'method', 'offsets', 'range', 'rule', 'savingBytes', 'title']);
+    assertRange(s.range);
+    assertOffsets(s.offsets);
+    assert.ok(['low', 'medium', 'high'].includes(s.confidence));
+  }
+  // A full node image has a slimmer variant; the advice points at the FROM line.
+  const base = out.suggestions.find((s) => s.kind === 'slimmer-base');
+  assert.ok(base, 'slimmer-base advice');
+  assert.equal(base.rule, 'SZ019');
+  assert.equal(base.range.start.line, 0);
+  assert.ok(base.savingBytes > 0);
+  // No .dockerignore in the context: advice to add one.
+  assert.ok(out.suggestions.some((s) => s.kind === 'dockerignore'));
+  // The same advice the size rules report as diagnostics.
+  const lint = new Linter({ select: ['size'] }).lintDockerfile(src, { dockerignore: null });
+  assert.ok(lint.diagnostics.some((d) => d.rule === 'SZ019' && d.range.start.line === 0));
+  // Image savings first, then build-context and rebuild savings.
+  const image = out.suggestions.map((s) => s.basis.startsWith('image'));
+  assert.deepEqual(image, [...image].sort((a, b) => Number(b) - Number(a)));
+});
+
 test('positionEncoding is validated', () => {
   assert.throws(() => new Linter(null, { positionEncoding: 'latin1' }), (e) => e instanceof ConfigError && e.key === 'positionEncoding');
   new Linter(undefined, { positionEncoding: 'utf-8' });

@@ -10,6 +10,8 @@ import init, {
   validateConfig,
   type Diagnostic,
   type LintResult,
+  type OptimizeResult,
+  type Suggestion,
   type FixResult,
   type ParseResult,
   type RuleInfo,
@@ -53,6 +55,10 @@ export async function usage(bytes: Uint8Array): Promise<void> {
   const appliedRule: string = fixed.applied[0].rule;
   const parsed: ParseResult = linter.parse('FROM alpine\n');
   const kw: string = parsed.instructions[0].keyword;
+  const advice: OptimizeResult = linter.optimize('FROM node:20\n', { dockerignore: null });
+  const first: Suggestion = advice.suggestions[0];
+  const saved: number = first.savingBytes + advice.totals[0].bytes;
+  const adviceLine: number = first.range.start.line;
 
   try {
     new Linter({ select: ['x'] });
