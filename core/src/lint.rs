@@ -171,7 +171,7 @@ impl Linter {
     pub fn lint_parsed(&self, source: &str, df: &Dockerfile, inputs: &Inputs) -> LintResult {
         let model = Model::new(source, df, self.config.target.as_deref());
         let scripts = rules::collect_scripts(source, &model);
-        let advice = std::cell::OnceCell::new();
+        let memo = rules::context::Memo::default();
         let mut all: Vec<(usize, Diagnostic)> = Vec::new();
         for (index, rule) in registry().iter().enumerate() {
             let meta = rule.meta();
@@ -186,7 +186,7 @@ impl Linter {
                 options: self.options[index].as_ref(),
                 policy: &self.config.policy,
                 inputs,
-                advice: &advice,
+                memo: &memo,
                 meta,
                 diagnostics: Vec::new(),
             };
@@ -308,7 +308,7 @@ impl Linter {
         let df = syntax::parse(&text);
         let model = Model::new(&text, &df, None);
         let scripts = rules::collect_scripts(&text, &model);
-        let advice = std::cell::OnceCell::new();
+        let memo = rules::context::Memo::default();
         let mut out = Vec::new();
         let inputs = Inputs::default();
         for (index, rule) in registry().iter().enumerate() {
@@ -324,7 +324,7 @@ impl Linter {
                 options: self.options[index].as_ref(),
                 policy: &self.config.policy,
                 inputs: &inputs,
-                advice: &advice,
+                memo: &memo,
                 meta,
                 diagnostics: Vec::new(),
             };

@@ -1,5 +1,6 @@
-//! Lints the real corpus `N` times with the rules given on the command line (none: defaults).
-//! For profilers: `perf stat -e instructions:u target/release/examples/lint_corpus 5 SEC004`.
+//! Lints the real corpus `N` times with the rules given on the command line (none: defaults;
+//! `none`: no rule). `STOWAGE_FILE=path` lints that one file instead of the corpus.
+//! For profilers: `perf record target/release/examples/lint_corpus 5 SEC004`.
 use stowage_core::{Config, Linter};
 
 #[expect(clippy::print_stdout, reason = "prints the finding count")]

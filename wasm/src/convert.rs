@@ -341,11 +341,14 @@ pub fn default_config() -> ConfigOut {
         select: c.select,
         extend_select: c.extend_select,
         ignore: c.ignore,
-        severity: c
-            .severity
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str()))
-            .collect(),
+        // Inserted one by one: `collect()` into a BTreeMap would add a sort to the module.
+        severity: {
+            let mut m = std::collections::BTreeMap::new();
+            for (k, v) in &c.severity {
+                m.insert(k.clone(), v.as_str());
+            }
+            m
+        },
         failure_threshold: c.failure_threshold.map(|s| s.as_str()),
         // Rule options have no defaults in the config itself.
         rules: std::collections::BTreeMap::new(),

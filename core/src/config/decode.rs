@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::policy::{BaseImageRule, CustomRule, ImageAction, LabelFormat, Policy};
 use super::toml::{self, Kind, Node, Table as TomlTable};
-use super::value::{Table, Value};
+use super::value::Value;
 use super::{Config, ConfigError, Override};
 use crate::diagnostic::Severity;
 
@@ -381,14 +381,14 @@ fn map<T>(
     decode: impl Fn(&Node, &str) -> Result<T>,
 ) -> Result<BTreeMap<String, T>> {
     match &item.kind {
-        Kind::Table(t) => t
-            .entries
-            .iter()
-            .map(|(k, v)| {
+        Kind::Table(t) => {
+            let mut out = BTreeMap::new();
+            for (k, v) in &t.entries {
                 let k = k.name.as_str();
-                Ok((k.to_owned(), decode(v, &join(path, k))?))
-            })
-            .collect(),
+                out.insert(k.to_owned(), decode(v, &join(path, k))?);
+            }
+            Ok(out)
+        }
         other => Err(invalid_type(item, other, path, "a table")),
     }
 }
@@ -418,11 +418,10 @@ fn value(v: &Kind) -> Value {
         Kind::Boolean(b) => Value::Boolean(*b),
         Kind::Datetime(d) => Value::Datetime(d.clone()),
         Kind::Array(a) => Value::Array(a.iter().map(|x| value(&x.kind)).collect()),
-        Kind::Table(t) => Value::Table(
+        Kind::Table(t) => Value::Table(crate::util::sort::map_from(
             t.entries
                 .iter()
-                .map(|(k, x)| (k.name.clone(), value(&x.kind)))
-                .collect::<Table>(),
-        ),
+                .map(|(k, x)| (k.name.clone(), value(&x.kind))),
+        )),
     }
 }

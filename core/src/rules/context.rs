@@ -5,7 +5,8 @@ use crate::config::{Policy, Value};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Fix;
 use crate::model::Model;
-use crate::shell::{self, Script};
+use crate::shell::commands::apt::Apt;
+use crate::shell::{self, Command, Script};
 use crate::syntax::{Args, CommandForm, Dockerfile, Instruction, Keyword, LogicalLine};
 use crate::text::TextRange;
 
@@ -115,6 +116,13 @@ fn heredoc_is_shell(command: &str, body: &str) -> bool {
     }
 }
 
+/// Per-lint memo of facts several rules share (see [`Context::advice`], [`Context::apt`]).
+#[derive(Default)]
+pub(crate) struct Memo<'a> {
+    advice: std::cell::OnceCell<Vec<crate::optimize::Suggestion>>,
+    apt: std::cell::OnceCell<Vec<Apt<'a>>>,
+}
+
 /// The rule-facing context.
 pub struct Context<'a> {
     pub source: &'a str,
@@ -127,8 +135,8 @@ pub struct Context<'a> {
     pub policy: &'a Policy,
     /// Extra inputs the caller may give (e.g. `.dockerignore`).
     pub inputs: &'a super::super::lint::Inputs,
-    /// The optimizer's suggestions, computed once for the rules that report them.
-    pub(crate) advice: &'a std::cell::OnceCell<Vec<crate::optimize::Suggestion>>,
+    /// Facts several rules derive from the same file, computed once per lint.
+    pub(crate) memo: &'a Memo<'a>,
     pub(crate) meta: &'static RuleMeta,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
@@ -181,9 +189,26 @@ impl<'a> Context<'a> {
 
     /// The optimizer's suggestions for this file (computed on first use, then shared).
     pub(crate) fn advice(&self) -> &'a [crate::optimize::Suggestion] {
-        self.advice.get_or_init(|| {
+        self.memo.advice.get_or_init(|| {
             crate::optimize::analyze(self.source, self.model, self.scripts, self.inputs)
         })
+    }
+
+    /// `cmd` read as an apt-family command, if it is one. A dozen rules ask about the same
+    /// commands: each is parsed once per lint.
+    pub(crate) fn apt(&self, cmd: &Command) -> Option<&'a Apt<'a>> {
+        let scripts = self.scripts;
+        self.memo
+            .apt
+            .get_or_init(|| {
+                scripts
+                    .iter()
+                    .flat_map(|r| r.script.commands.iter())
+                    .filter_map(Apt::from)
+                    .collect()
+            })
+            .iter()
+            .find(|a| std::ptr::eq(a.command, cmd))
     }
 
     /// Top-level instructions with their indices.

@@ -1,7 +1,7 @@
 //! The rule engine: every rule is a unit struct in its own file, declared with
 //! [`declare_rule!`](crate::declare_rule), grouped in folders by family.
 
-mod context;
+pub(crate) mod context;
 mod meta;
 
 pub mod correctness;

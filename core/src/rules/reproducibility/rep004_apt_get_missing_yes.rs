@@ -3,7 +3,7 @@ use crate::fix::{Edit, Fix};
 use crate::rules::size::common::{SetFixOpt, is_exact};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::Separator;
-use crate::shell::commands::apt::{Apt, AptTool};
+use crate::shell::commands::apt::AptTool;
 
 declare_rule! {
     /// ## What it does
@@ -50,7 +50,7 @@ impl Rule for AptGetMissingYes {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for (k, cmd) in run.script.commands.iter().enumerate() {
-                let Some(apt) = Apt::from(cmd) else { continue };
+                let Some(apt) = cx.apt(cmd) else { continue };
                 if apt.tool == AptTool::Aptitude || apt.yes {
                     continue;
                 }

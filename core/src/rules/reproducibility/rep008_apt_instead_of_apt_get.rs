@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::fix::{Edit, Fix};
 use crate::rules::size::common::is_exact;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::apt::{Apt, AptTool};
+use crate::shell::commands::apt::AptTool;
 
 declare_rule! {
     /// ## What it does
@@ -51,7 +51,7 @@ impl Rule for AptInsteadOfAptGet {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(apt) = Apt::from(cmd) else { continue };
+                let Some(apt) = cx.apt(cmd) else { continue };
                 let Some(name) = &cmd.name else { continue };
                 if apt.tool != AptTool::Apt {
                     continue;

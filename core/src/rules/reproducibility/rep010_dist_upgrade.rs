@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::apt::Apt;
 use crate::shell::commands::rpm::{RpmCommand, RpmTool};
 
 declare_rule! {
@@ -45,7 +44,7 @@ impl Rule for DistUpgrade {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let sub = if let Some(a) = Apt::from(cmd) {
+                let sub = if let Some(a) = cx.apt(cmd) {
                     a.subcommand
                         .filter(|s| matches!(s.value.as_str(), "dist-upgrade" | "full-upgrade"))
                 } else if let Some(r) = RpmCommand::from(cmd) {

@@ -1,7 +1,7 @@
 use super::common_pin::is_not_a_plain_package;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::apt::{Apt, AptTool};
+use crate::shell::commands::apt::AptTool;
 
 declare_rule! {
     /// ## What it does
@@ -48,7 +48,7 @@ impl Rule for AptVersionUnpinned {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(apt) = Apt::from(cmd) else { continue };
+                let Some(apt) = cx.apt(cmd) else { continue };
                 if apt.tool == AptTool::Aptitude || !apt.is_install() {
                     continue;
                 }

@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::apt::Apt;
 
 declare_rule! {
     /// ## What it does
@@ -51,7 +50,7 @@ impl Rule for AptAllowUnauthenticated {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(apt) = Apt::from(cmd) else { continue };
+                let Some(apt) = cx.apt(cmd) else { continue };
                 for f in &apt.args.flags {
                     let word = if matches!(
                         f.long,

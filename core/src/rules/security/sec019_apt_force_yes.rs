@@ -1,7 +1,6 @@
 use super::sec018_apt_allow_unauthenticated::option_is;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::apt::Apt;
 
 declare_rule! {
     /// ## What it does
@@ -43,7 +42,7 @@ impl Rule for AptForceYes {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(apt) = Apt::from(cmd) else { continue };
+                let Some(apt) = cx.apt(cmd) else { continue };
                 for f in &apt.args.flags {
                     let word = if f.long == Some("force-yes") {
                         f.word

@@ -2,7 +2,7 @@ use super::common::{SetFixOpt, is_exact};
 use crate::declare_rule;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::apt::{Apt, AptTool};
+use crate::shell::commands::apt::AptTool;
 
 declare_rule! {
     /// ## What it does
@@ -48,7 +48,7 @@ impl Rule for AptInstallRecommends {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(apt) = Apt::from(cmd) else { continue };
+                let Some(apt) = cx.apt(cmd) else { continue };
                 if !apt.is_install() || apt.no_install_recommends || apt.tool == AptTool::Aptitude {
                     continue;
                 }

@@ -70,7 +70,7 @@ impl Rule for AptListsNotRemoved {
                 continue;
             }
             for cmd in &run.script.commands {
-                let Some(apt) = Apt::from(cmd) else { continue };
+                let Some(apt) = cx.apt(cmd) else { continue };
                 if apt.subcommand_str() != "update" {
                     continue;
                 }

@@ -3,7 +3,6 @@ use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::commands::Package;
 use crate::shell::commands::apk::Apk;
-use crate::shell::commands::apt::Apt;
 use crate::shell::commands::rpm::RpmCommand;
 
 declare_rule! {
@@ -91,7 +90,7 @@ impl Rule for BuildToolsInFinalStage {
                 let apt;
                 let apk;
                 let rpm;
-                if let Some(a) = Apt::from(cmd).filter(Apt::is_install) {
+                if let Some(a) = cx.apt(cmd).filter(|a| a.is_install()) {
                     apt = a;
                     packages = apt.packages.iter().collect();
                 } else if let Some(a) = Apk::from(cmd).filter(|a| a.subcommand_str() == "add") {
