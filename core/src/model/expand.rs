@@ -33,6 +33,13 @@ const MAX_DEPTH: u32 = 16;
 
 /// Expands `word` as BuildKit does for Dockerfile instructions.
 pub fn expand<'a>(word: &str, escape: char, lookup: &dyn Fn(&str) -> Lookup<'a>) -> Expanded {
+    // Most words hold no variable, quote or escape: nothing to do but copy them.
+    if !word.contains(['$', '"', '\'', escape]) {
+        return Expanded {
+            value: word.to_owned(),
+            ..Expanded::default()
+        };
+    }
     let mut out = Expanded::default();
     let chars: Vec<char> = word.chars().collect();
     let mut lx = Lexer {

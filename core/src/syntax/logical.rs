@@ -98,8 +98,11 @@ impl LogicalLine {
     /// The sub-line covering `range` of this line (offsets relative to this line's text).
     #[must_use]
     pub fn slice(&self, range: TextRange) -> Self {
-        let mut out = Self::default();
         let (start, end) = (range.start, range.end.min(to_u32(self.text.len())));
+        let mut out = Self {
+            text: String::with_capacity(end.saturating_sub(start) as usize),
+            ..Self::default()
+        };
         for seg in &self.segments {
             let s = seg.logical.max(start);
             let e = (seg.logical + seg.len).min(end);

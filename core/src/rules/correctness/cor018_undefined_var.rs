@@ -151,19 +151,22 @@ impl Rule for UndefinedVar {
             // Names declared by this same ARG instruction, visible to later defaults.
             let mut same_arg: Vec<&str> = Vec::new();
             for word in expanded_words(ins) {
-                let lookup = |n: &str| -> Lookup<'_> {
-                    if same_arg.contains(&n) {
-                        return Lookup::Unknown;
+                // A word without `$` references nothing (the common case: skip the expansion).
+                if word.text.contains('$') {
+                    let lookup = |n: &str| -> Lookup<'_> {
+                        if same_arg.contains(&n) {
+                            return Lookup::Unknown;
+                        }
+                        if stage.is_none() || model.is_defined_in_file(n, i) {
+                            model.lookup(n, i)
+                        } else {
+                            Lookup::Undefined
+                        }
+                    };
+                    let exp = expand(&word.text, escape, &lookup);
+                    for name in &exp.undefined {
+                        Self::report_name(cx, &word, name, scratch, stage.is_some(), &declared);
                     }
-                    if stage.is_none() || model.is_defined_in_file(n, i) {
-                        model.lookup(n, i)
-                    } else {
-                        Lookup::Undefined
-                    }
-                };
-                let exp = expand(&word.text, escape, &lookup);
-                for name in &exp.undefined {
-                    Self::report_name(cx, &word, name, scratch, stage.is_some(), &declared);
                 }
                 if let Args::Arg(decls) = &ins.args
                     && let Some(d) = decls.iter().find(|d| d.default.as_ref() == Some(&word))
