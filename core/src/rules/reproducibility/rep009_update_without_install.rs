@@ -3,7 +3,6 @@ use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::Command;
 use crate::shell::commands::apk::Apk;
-use crate::shell::commands::apt::Apt;
 use crate::shell::commands::rpm::{RpmCommand, RpmTool};
 
 declare_rule! {
@@ -48,8 +47,8 @@ enum Family {
 }
 
 /// `Some((family, is_refresh, is_consumer))` for package-manager commands.
-fn classify(cmd: &Command) -> Option<(Family, bool, bool)> {
-    if let Some(a) = Apt::from(cmd) {
+fn classify(cx: &Context<'_>, cmd: &Command) -> Option<(Family, bool, bool)> {
+    if let Some(a) = cx.apt(cmd) {
         let sub = a.subcommand_str();
         let consumer = matches!(
             sub,
@@ -111,11 +110,11 @@ impl Rule for UpdateWithoutInstall {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some((family, true, _)) = classify(cmd) else {
+                let Some((family, true, _)) = classify(cx, cmd) else {
                     continue;
                 };
                 let consumed = run_commands(cx.scripts, run.index)
-                    .filter_map(classify)
+                    .filter_map(|c| classify(cx, c))
                     .any(|(f, _, consumer)| f == family && consumer);
                 if consumed {
                     continue;
