@@ -9,6 +9,22 @@ pub fn corpus_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
+/// The text of every real Dockerfile in the corpus, in file-name order (empty without it).
+#[must_use]
+pub fn corpus_dockerfiles() -> Vec<String> {
+    let Some(dir) = corpus_dir() else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("dockerfiles/real"))
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
 /// Reads a JSON-lines file into values.
 ///
 /// # Panics

@@ -7,23 +7,7 @@ use std::time::{Duration, Instant};
 
 use stowage_core::rules::registry;
 use stowage_core::{Config, Linter};
-use stowage_tests::corpus_dir;
-
-fn corpus() -> Vec<String> {
-    let Some(dir) = corpus_dir() else {
-        return Vec::new();
-    };
-    let mut files: Vec<_> = std::fs::read_dir(dir.join("dockerfiles/real"))
-        .expect("corpus")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
-}
+use stowage_tests::corpus_dockerfiles as corpus;
 
 /// The best of `rounds` passes over the corpus.
 fn time(linter: &Linter, files: &[String], rounds: usize) -> Duration {

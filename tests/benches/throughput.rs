@@ -5,23 +5,7 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use stowage_core::model::Model;
 use stowage_core::{Config, Linter, syntax};
-use stowage_tests::corpus_dir;
-
-fn corpus() -> Vec<String> {
-    let Some(dir) = corpus_dir() else {
-        return Vec::new();
-    };
-    let mut files: Vec<_> = std::fs::read_dir(dir.join("dockerfiles/real"))
-        .expect("corpus")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
-}
+use stowage_tests::corpus_dockerfiles as corpus;
 
 fn bench(c: &mut Criterion) {
     let files = corpus();

@@ -26,14 +26,7 @@ fn main() {
     let files: Vec<String> = if let Some(one) = std::env::var_os("STOWAGE_FILE") {
         vec![std::fs::read_to_string(one).expect("STOWAGE_FILE")]
     } else {
-        let dir = stowage_tests::corpus_dir()
-            .expect("corpus")
-            .join("dockerfiles/real");
-        std::fs::read_dir(dir)
-            .expect("corpus")
-            .filter_map(Result::ok)
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect()
+        stowage_tests::corpus_dockerfiles()
     };
     let mut n = 0;
     for _ in 0..rounds {

@@ -108,6 +108,16 @@ pub fn config_from_hadolint(yaml: &str) -> Result<JsValue, JsError> {
     to_js(&out)
 }
 
+/// What the caller knows of the build context: whether it looked for a `.dockerignore`, and
+/// its text if there is one.
+fn build_context(dockerignore: Option<String>, dockerignore_checked: bool) -> Inputs {
+    Inputs {
+        dockerignore,
+        dockerignore_checked,
+        ..Inputs::default()
+    }
+}
+
 /// A configured linter (raw; wrapped by the JS `Linter` class).
 #[wasm_bindgen]
 pub struct RawLinter {
@@ -162,11 +172,7 @@ impl RawLinter {
         dockerignore: Option<String>,
         dockerignore_checked: bool,
     ) -> Result<JsValue, JsError> {
-        let inputs = Inputs {
-            dockerignore,
-            dockerignore_checked,
-            ..Inputs::default()
-        };
+        let inputs = build_context(dockerignore, dockerignore_checked);
         let result = self.linter.lint_dockerfile_with(source, &inputs);
         let cv = Converter::new(source, self.encoding);
         to_js(&convert::LintOut {
@@ -208,11 +214,7 @@ impl RawLinter {
         dockerignore: Option<String>,
         dockerignore_checked: bool,
     ) -> Result<JsValue, JsError> {
-        let inputs = Inputs {
-            dockerignore,
-            dockerignore_checked,
-            ..Inputs::default()
-        };
+        let inputs = build_context(dockerignore, dockerignore_checked);
         let result = self.linter.fix(source, &inputs, unsafe_fixes);
         to_js(&convert::fix_out(&result, self.encoding))
     }
@@ -228,11 +230,7 @@ impl RawLinter {
         dockerignore: Option<String>,
         dockerignore_checked: bool,
     ) -> Result<JsValue, JsError> {
-        let inputs = Inputs {
-            dockerignore,
-            dockerignore_checked,
-            ..Inputs::default()
-        };
+        let inputs = build_context(dockerignore, dockerignore_checked);
         let report = stowage_core::optimize::optimize(source, &inputs);
         to_js(&convert::optimize_out(&report, source, self.encoding))
     }

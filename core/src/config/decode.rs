@@ -15,8 +15,8 @@ use crate::diagnostic::Severity;
 
 type Result<T> = std::result::Result<T, ConfigError>;
 
-const CONFIG_KEYS: &[&str] = &[
-    "extends",
+/// The keys a top-level config and an `[[overrides]]` entry share.
+const LAYER_KEYS: &[&str] = &[
     "select",
     "extend-select",
     "ignore",
@@ -27,23 +27,11 @@ const CONFIG_KEYS: &[&str] = &[
     "rules",
     "target",
     "policy",
-    "custom-rules",
-    "overrides",
 ];
 
-const OVERRIDE_KEYS: &[&str] = &[
-    "files",
-    "select",
-    "extend-select",
-    "ignore",
-    "severity",
-    "failure-threshold",
-    "no-fail",
-    "inline-suppressions",
-    "rules",
-    "target",
-    "policy",
-];
+const CONFIG_KEYS: &[&[&str]] = &[&["extends"], LAYER_KEYS, &["custom-rules", "overrides"]];
+
+const OVERRIDE_KEYS: &[&[&str]] = &[&["files"], LAYER_KEYS];
 
 const POLICY_KEYS: &[&str] = &[
     "trusted-registries",
@@ -139,7 +127,7 @@ fn override_(item: &Node, path: &str) -> Result<Override> {
 }
 
 fn policy(item: &Node, path: &str) -> Result<Policy> {
-    let t = Fields::new(item, path, POLICY_KEYS)?;
+    let t = Fields::new(item, path, &[POLICY_KEYS])?;
     Ok(Policy {
         trusted_registries: t.opt("trusted-registries", strings)?,
         base_images: t.opt("base-images", |v, p| tables(v, p, base_image))?,
@@ -157,7 +145,7 @@ fn policy(item: &Node, path: &str) -> Result<Policy> {
 }
 
 fn base_image(item: &Node, path: &str) -> Result<BaseImageRule> {
-    let t = Fields::new(item, path, BASE_IMAGE_KEYS)?;
+    let t = Fields::new(item, path, &[BASE_IMAGE_KEYS])?;
     Ok(BaseImageRule {
         pattern: t.required("pattern", string)?,
         action: t
@@ -178,7 +166,7 @@ fn base_image(item: &Node, path: &str) -> Result<BaseImageRule> {
 }
 
 fn custom_rule(item: &Node, path: &str) -> Result<CustomRule> {
-    let t = Fields::new(item, path, CUSTOM_RULE_KEYS)?;
+    let t = Fields::new(item, path, &[CUSTOM_RULE_KEYS])?;
     Ok(CustomRule {
         id: t.required("id", string)?,
         name: t.opt("name", string)?,
@@ -202,7 +190,7 @@ struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    fn new(item: &'a Node, path: &str, allowed: &[&str]) -> Result<Self> {
+    fn new(item: &'a Node, path: &str, allowed: &[&[&str]]) -> Result<Self> {
         match &item.kind {
             Kind::Table(t) => Self::check(t, item.span.clone(), path, allowed),
             other => Err(invalid_type(item, other, path, "a table")),
@@ -213,8 +201,12 @@ impl<'a> Fields<'a> {
         table: &'a TomlTable,
         span: std::ops::Range<usize>,
         path: &str,
-        allowed: &[&str],
+        allowed: &[&[&str]],
     ) -> Result<Self> {
+        let allowed: Vec<&str> = allowed
+            .iter()
+            .flat_map(|list| list.iter().copied())
+            .collect();
         for (key, _) in &table.entries {
             let name = key.name.as_str();
             if !allowed.contains(&name) {

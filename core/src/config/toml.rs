@@ -85,14 +85,7 @@ pub(super) fn parse(text: &str) -> Result<Node> {
             open_table(&mut root, &keys, array, header)?;
             current = keys.into_iter().map(|k| k.name).collect();
         } else {
-            let keys = p.key_path()?;
-            p.skip_ws();
-            if p.peek() != Some(b'=') {
-                return Err(p.error_here("expected `=` after the key".into()));
-            }
-            p.pos += 1;
-            p.skip_ws();
-            let value = p.value(0)?;
+            let (keys, value) = p.key_value(0)?;
             p.end_of_line()?;
             let Some(table) = navigate(&mut root, &current) else {
                 return Err(Error {
@@ -313,6 +306,18 @@ impl Parser<'_> {
         }
     }
 
+    /// `key = value`, at the top level (`depth` 0) or inside an inline table.
+    fn key_value(&mut self, depth: usize) -> Result<(Vec<Key>, Node)> {
+        let keys = self.key_path()?;
+        self.skip_ws();
+        if self.peek() != Some(b'=') {
+            return Err(self.error_here("expected `=` after the key".into()));
+        }
+        self.pos += 1;
+        self.skip_ws();
+        Ok((keys, self.value(depth)?))
+    }
+
     /// `a`, `"a b"`, `'a'`, `a.b."c"`.
     fn key_path(&mut self) -> Result<Vec<Key>> {
         let mut keys = vec![self.key()?];
@@ -437,14 +442,7 @@ impl Parser<'_> {
         }
         loop {
             self.skip_ws();
-            let keys = self.key_path()?;
-            self.skip_ws();
-            if self.peek() != Some(b'=') {
-                return Err(self.error_here("expected `=` after the key".into()));
-            }
-            self.pos += 1;
-            self.skip_ws();
-            let value = self.value(depth + 1)?;
+            let (keys, value) = self.key_value(depth + 1)?;
             insert_dotted(&mut table, keys, value)?;
             self.skip_ws();
             match self.peek() {
