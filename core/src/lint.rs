@@ -377,16 +377,15 @@ impl Linter {
                 .and_then(|n| usize::try_from(n).ok())
                 .unwrap_or(o.max_layers);
         }
-        let strings = |v: &Value, k: &str| v.strings(k);
         if let Some(v) = opt(img::SinglePlatform::META.code) {
-            o.required_platforms = strings(v, "platforms").unwrap_or(o.required_platforms);
+            o.required_platforms = v.strings("platforms").unwrap_or(o.required_platforms);
             o.require_multi_platform = v
                 .get("require-multi-platform")
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
         }
         if let Some(v) = opt(img::MissingOciLabels::META.code) {
-            o.required_labels = strings(v, "labels").unwrap_or(o.required_labels);
+            o.required_labels = v.strings("labels").unwrap_or(o.required_labels);
         }
         o
     }

@@ -386,22 +386,10 @@ function renderSize() {
   box.append(h('ul', { class: 'advice' }, sizeFindings.map((d) => adviceCard(d))));
 }
 
-/** 1536 → "1.5 KB" (decimal units, as registries report image sizes). */
-function humanBytes(n) {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let i = 0;
-  let v = n;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i += 1;
-  }
-  return `${i === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
-}
-
 /** The optimizer's report: estimated totals, then one card per suggestion. */
 function renderOptimize(o) {
   const frag = document.createDocumentFragment();
-  const totals = o.totals.filter((t) => t.bytes > 0).map((t) => `~${humanBytes(t.bytes)} (${t.basis})`);
+  const totals = o.totals.filter((t) => t.bytes > 0).map((t) => `~${humanSize(t.bytes)} (${t.basis})`);
   frag.append(
     h('p', { class: 'muted', text: o.suggestions.length
       ? `The optimizer's advice${totals.length ? `: up to ${totals.join(', ')} to save` : ''}. Estimates use base-image sizes as of ${o.tableVersion}.`
@@ -414,7 +402,7 @@ function renderOptimize(o) {
         'li',
         { class: 'card' },
         h('div', { class: 'card-head' }, h('strong', {}, richText(s.title)), h('span', { class: 'grow' }), h('code', { class: 'p-code', text: s.rule })),
-        h('p', { class: 'muted', text: `${s.savingBytes ? `saves ~${humanBytes(s.savingBytes)} (${s.basis}) · ` : ''}${s.confidence} confidence · ${s.method}` }),
+        h('p', { class: 'muted', text: `${s.savingBytes ? `saves ~${humanSize(s.savingBytes)} (${s.basis}) · ` : ''}${s.confidence} confidence · ${s.method}` }),
         h('pre', { class: 'plain' }, s.detail),
         h('div', { class: 'p-actions' }, h('button', { type: 'button', class: 'btn small', onclick: () => jumpTo(editor, s.range) }, `Go to line ${s.range.start.line + 1}`)),
       ),

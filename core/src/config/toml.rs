@@ -5,6 +5,7 @@
 //! crate (its parser, serde glue and date-time types were a sixth of the WebAssembly module).
 //! Linear in the input; nesting is capped so hostile input cannot exhaust the stack.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A value with the span of its text.
@@ -30,6 +31,8 @@ pub(super) enum Kind {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct Table {
     pub entries: Vec<(Key, Node)>,
+    /// Position of each key in `entries`, so a table with many keys is read in linear time.
+    index: HashMap<String, usize>,
     /// Opened by a `[header]` (a second one is an error).
     explicit: bool,
     /// An inline `{ … }` table or a plain value: closed to later headers and dotted keys.
@@ -52,6 +55,20 @@ pub(super) struct Error {
 }
 
 type Result<T> = std::result::Result<T, Error>;
+
+impl Table {
+    fn position(&self, name: &str) -> Option<usize> {
+        self.index.get(name).copied()
+    }
+
+    /// Appends an entry (the caller checked the key is new) and returns its position.
+    fn push(&mut self, key: Key, node: Node) -> usize {
+        let i = self.entries.len();
+        self.index.insert(key.name.clone(), i);
+        self.entries.push((key, node));
+        i
+    }
+}
 
 const MAX_DEPTH: usize = 64;
 
@@ -108,11 +125,8 @@ fn navigate<'t>(t: &'t mut Table, path: &[String]) -> Option<&'t mut Table> {
     let Some((first, rest)) = path.split_first() else {
         return Some(t);
     };
-    let node = t
-        .entries
-        .iter_mut()
-        .find(|(k, _)| k.name == *first)
-        .map(|(_, n)| n)?;
+    let i = t.position(first)?;
+    let node = &mut t.entries.get_mut(i)?.1;
     let sub = match &mut node.kind {
         Kind::Table(sub) => sub,
         Kind::Array(items) => match &mut items.last_mut()?.kind {
@@ -133,21 +147,21 @@ fn open_table(root: &mut Table, keys: &[Key], array: bool, header: Range<usize>)
     for key in prefix {
         t = descend(t, key, true)?;
     }
-    let existing = t.entries.iter().position(|(k, _)| k.name == last.name);
+    let existing = t.position(&last.name);
     match (existing, array) {
         (None, false) => {
-            t.entries.push((last.clone(), table_node(header, true)));
+            t.push(last.clone(), table_node(header, true));
             Ok(())
         }
         (None, true) => {
             let span = header.clone();
-            t.entries.push((
+            t.push(
                 last.clone(),
                 Node {
                     span,
                     kind: Kind::Array(vec![table_node(header, true)]),
                 },
-            ));
+            );
             Ok(())
         }
         (Some(i), false) => match &mut t.entries[i].1.kind {
@@ -194,15 +208,14 @@ fn table_node(span: Range<usize>, explicit: bool) -> Node {
 /// The sub-table `key` of `t`, created when missing. `header`: walking a `[a.b]` header (which
 /// may enter arrays of tables); otherwise walking a dotted key (which may not).
 fn descend<'t>(t: &'t mut Table, key: &Key, header: bool) -> Result<&'t mut Table> {
-    let i = match t.entries.iter().position(|(k, _)| k.name == key.name) {
+    let i = match t.position(&key.name) {
         Some(i) => i,
         None => {
             let mut node = table_node(key.span.clone(), false);
             if let Kind::Table(sub) = &mut node.kind {
                 sub.dotted = !header;
             }
-            t.entries.push((key.clone(), node));
-            t.entries.len() - 1
+            t.push(key.clone(), node)
         }
     };
     let clash = || Error {
@@ -229,13 +242,13 @@ fn insert_dotted(t: &mut Table, keys: Vec<Key>, value: Node) -> Result<()> {
     for key in &keys {
         t = descend(t, key, false)?;
     }
-    if t.entries.iter().any(|(k, _)| k.name == last.name) {
+    if t.position(&last.name).is_some() {
         return Err(Error {
             message: format!("duplicate key `{}`", last.name),
             span: last.span,
         });
     }
-    t.entries.push((last, value));
+    t.push(last, value);
     Ok(())
 }
 

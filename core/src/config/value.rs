@@ -79,14 +79,6 @@ impl Value {
     }
 
     #[must_use]
-    pub const fn as_table(&self) -> Option<&Table> {
-        match self {
-            Self::Table(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    #[must_use]
     pub const fn is_table(&self) -> bool {
         matches!(self, Self::Table(_))
     }
@@ -99,20 +91,6 @@ impl Value {
                 .filter_map(|v| v.as_str().map(str::to_owned))
                 .collect()
         })
-    }
-
-    /// What kind of value this is, as error messages name it.
-    #[must_use]
-    pub const fn kind(&self) -> &'static str {
-        match self {
-            Self::String(_) => "string",
-            Self::Integer(_) => "integer",
-            Self::Float(_) => "float",
-            Self::Boolean(_) => "boolean",
-            Self::Datetime(_) => "date-time",
-            Self::Array(_) => "array",
-            Self::Table(_) => "table",
-        }
     }
 }
 

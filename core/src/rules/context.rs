@@ -195,20 +195,23 @@ impl<'a> Context<'a> {
     }
 
     /// `cmd` read as an apt-family command, if it is one. A dozen rules ask about the same
-    /// commands: each is parsed once per lint.
+    /// commands: each is parsed once per lint, and found again by its address (sorted, so a
+    /// file with thousands of apt commands stays n log n).
     pub(crate) fn apt(&self, cmd: &Command) -> Option<&'a Apt<'a>> {
         let scripts = self.scripts;
-        self.memo
-            .apt
-            .get_or_init(|| {
-                scripts
-                    .iter()
-                    .flat_map(|r| r.script.commands.iter())
-                    .filter_map(Apt::from)
-                    .collect()
-            })
-            .iter()
-            .find(|a| std::ptr::eq(a.command, cmd))
+        let all = self.memo.apt.get_or_init(|| {
+            let mut all: Vec<Apt<'a>> = scripts
+                .iter()
+                .flat_map(|r| r.script.commands.iter())
+                .filter_map(Apt::from)
+                .collect();
+            crate::util::sort::sort_by_key(&mut all, |a| std::ptr::from_ref(a.command).addr());
+            all
+        });
+        let at = std::ptr::from_ref(cmd).addr();
+        all.binary_search_by_key(&at, |a| std::ptr::from_ref(a.command).addr())
+            .ok()
+            .and_then(|i| all.get(i))
     }
 
     /// Top-level instructions with their indices.

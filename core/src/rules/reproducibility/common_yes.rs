@@ -60,47 +60,40 @@ fn assumeyes_configured(cx: &Context<'_>) -> bool {
 /// Reports commands of `tool` that prompt without a non-interactive flag; the fix inserts
 /// `flag` after the subcommand (or after the command name when `global` is set).
 pub(crate) fn check_missing_yes(cx: &mut Context<'_>, tool: RpmTool, flag: &str, global: bool) {
-    let uses_tool = cx.scripts.iter().any(|r| {
-        r.script
-            .commands
-            .iter()
-            .any(|c| RpmCommand::from(c).is_some_and(|rpm| rpm.tool == tool))
-    });
-    if !uses_tool || (tool != RpmTool::Zypper && assumeyes_configured(cx)) {
+    // Prompting commands of this tool, each parsed once.
+    let prompting: Vec<_> = cx
+        .scripts
+        .iter()
+        .flat_map(|run| run.script.commands.iter().map(move |cmd| (run, cmd)))
+        .filter_map(|(run, cmd)| {
+            let rpm = RpmCommand::from(cmd)?;
+            let sub = rpm.subcommand?;
+            (rpm.tool == tool && !rpm.yes && prompts(tool, &sub.value)).then_some((run, cmd, sub))
+        })
+        .collect();
+    if prompting.is_empty() || (tool != RpmTool::Zypper && assumeyes_configured(cx)) {
         return;
     }
-    for run in cx.scripts {
-        for cmd in &run.script.commands {
-            let Some(rpm) = RpmCommand::from(cmd) else {
-                continue;
-            };
-            if rpm.tool != tool || rpm.yes {
-                continue;
-            }
-            let Some(sub) = rpm.subcommand else { continue };
-            if !prompts(tool, &sub.value) {
-                continue;
-            }
-            let anchor = if global {
-                cmd.name.as_ref().unwrap_or(sub)
-            } else {
-                sub
-            };
-            let at = run.file_range(anchor.range).end;
-            let fix = is_exact(run, anchor).then(|| {
-                Fix::safe(
-                    format!("Add {flag}"),
-                    vec![Edit::insert(at, format!(" {flag}"))],
-                )
-            });
-            cx.report(
-                run.file_range(sub.range),
-                format!("`{} {}` without {flag}", cmd.name_str(), sub.value),
+    for (run, cmd, sub) in prompting {
+        let anchor = if global {
+            cmd.name.as_ref().unwrap_or(sub)
+        } else {
+            sub
+        };
+        let at = run.file_range(anchor.range).end;
+        let fix = is_exact(run, anchor).then(|| {
+            Fix::safe(
+                format!("Add {flag}"),
+                vec![Edit::insert(at, format!(" {flag}"))],
             )
-            .set_help(format!(
-                "add `{flag}` so the build never waits for a confirmation"
-            ))
-            .set_fix_opt(fix);
-        }
+        });
+        cx.report(
+            run.file_range(sub.range),
+            format!("`{} {}` without {flag}", cmd.name_str(), sub.value),
+        )
+        .set_help(format!(
+            "add `{flag}` so the build never waits for a confirmation"
+        ))
+        .set_fix_opt(fix);
     }
 }
