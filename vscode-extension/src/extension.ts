@@ -39,6 +39,10 @@ function toRange(r: { start: { line: number; character: number }; end: { line: n
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
+function codeOfDiagnostic(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
 function basename(uri: vscode.Uri) {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
@@ -433,14 +437,22 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<StowageApi
     }
     if (only && !vscode.CodeActionKind.QuickFix.contains(only) && !only.contains(vscode.CodeActionKind.QuickFix)) return [];
 
+    // `context.diagnostics` comes from the workbench's marker service, which receives our
+    // diagnostics asynchronously after `collection.set`: a request right after a lint can see none
+    // (it made a CI run fail). Our own collection is current, so its diagnostics in the range count too.
     const ours = context.diagnostics.filter((d) => d.source === 'stowage');
+    for (const d of collection.get(doc.uri) ?? []) {
+      if (!d.range.intersection(range)) continue;
+      if (ours.some((o) => o.range.isEqual(d.range) && codeOfDiagnostic(o) === codeOfDiagnostic(d))) continue;
+      ours.push(d);
+    }
     const parsed = st.kind === 'dockerfile' ? st.linter.parse(doc.getText()) : null;
     const docLines = lines(doc);
     const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const directives = parsed ? parsed.directives.map((d) => d.line - 1) : [];
     const seenIgnore = new Set<string>();
     for (const vd of ours) {
-      const code = typeof vd.code === 'object' ? String(vd.code.value) : String(vd.code);
+      const code = codeOfDiagnostic(vd);
       const ed = st.diagnostics.find(
         (d) => d.rule === code && m.sameRange(d.range, { start: vd.range.start, end: vd.range.end }),
       );
