@@ -1,11 +1,17 @@
 //! What a rule sees: the source, the parse, the model, pre-parsed shell scripts and its options,
 //! plus the sink for its findings.
 
+use std::cell::OnceCell;
+
 use crate::config::{Policy, Value};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Fix;
 use crate::model::Model;
+use crate::shell::commands::apk::Apk;
 use crate::shell::commands::apt::Apt;
+use crate::shell::commands::npm::Npm;
+use crate::shell::commands::pip::Pip;
+use crate::shell::commands::rpm::RpmCommand;
 use crate::shell::{self, Command, Script};
 use crate::syntax::{Args, CommandForm, Dockerfile, Instruction, Keyword, LogicalLine};
 use crate::text::TextRange;
@@ -119,8 +125,39 @@ fn heredoc_is_shell(command: &str, body: &str) -> bool {
 /// Per-lint memo of facts several rules share (see [`Context::advice`], [`Context::apt`]).
 #[derive(Default)]
 pub(crate) struct Memo<'a> {
-    advice: std::cell::OnceCell<Vec<crate::optimize::Suggestion>>,
-    apt: std::cell::OnceCell<Vec<Apt<'a>>>,
+    advice: OnceCell<Vec<crate::optimize::Suggestion>>,
+    apt: OnceCell<Vec<Apt<'a>>>,
+    apk: OnceCell<Vec<Apk<'a>>>,
+    rpm: OnceCell<Vec<RpmCommand<'a>>>,
+    npm: OnceCell<Vec<Npm<'a>>>,
+    pip: OnceCell<Vec<Pip<'a>>>,
+    var_settings: OnceCell<Vec<super::security::shared::VarSet>>,
+}
+
+/// A typed view of `cmd` from `cell`, which holds the views of every command of the file
+/// that has one. Several rules ask about the same commands: each is parsed once per lint and
+/// found again by its address (sorted, so a file with thousands of commands stays n log n).
+fn view<'a, T>(
+    cell: &'a OnceCell<Vec<T>>,
+    scripts: &'a [RunScript<'a>],
+    cmd: &Command,
+    from: fn(&'a Command) -> Option<T>,
+    command: fn(&T) -> &Command,
+) -> Option<&'a T> {
+    let addr = |v: &T| std::ptr::from_ref(command(v)).addr();
+    let all = cell.get_or_init(|| {
+        let mut all: Vec<T> = scripts
+            .iter()
+            .flat_map(|r| r.script.commands.iter())
+            .filter_map(from)
+            .collect();
+        crate::util::sort::sort_by_key(&mut all, addr);
+        all
+    });
+    let at = std::ptr::from_ref(cmd).addr();
+    all.binary_search_by_key(&at, addr)
+        .ok()
+        .and_then(|i| all.get(i))
 }
 
 /// The rule-facing context.
@@ -194,24 +231,38 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// `cmd` read as an apt-family command, if it is one. A dozen rules ask about the same
-    /// commands: each is parsed once per lint, and found again by its address (sorted, so a
-    /// file with thousands of apt commands stays n log n).
+    /// Every variable assignment of the file (ENV, ARG, shell), in file order, computed once.
+    pub(crate) fn var_settings(&self) -> &'a [super::security::shared::VarSet] {
+        self.memo
+            .var_settings
+            .get_or_init(|| super::security::shared::var_settings(self))
+    }
+
+    /// `cmd` read as an apt-family command, if it is one (parsed once per lint: see [`view`]).
     pub(crate) fn apt(&self, cmd: &Command) -> Option<&'a Apt<'a>> {
-        let scripts = self.scripts;
-        let all = self.memo.apt.get_or_init(|| {
-            let mut all: Vec<Apt<'a>> = scripts
-                .iter()
-                .flat_map(|r| r.script.commands.iter())
-                .filter_map(Apt::from)
-                .collect();
-            crate::util::sort::sort_by_key(&mut all, |a| std::ptr::from_ref(a.command).addr());
-            all
-        });
-        let at = std::ptr::from_ref(cmd).addr();
-        all.binary_search_by_key(&at, |a| std::ptr::from_ref(a.command).addr())
-            .ok()
-            .and_then(|i| all.get(i))
+        view(&self.memo.apt, self.scripts, cmd, Apt::from, |v| v.command)
+    }
+
+    /// `cmd` read as an apk command, if it is one.
+    pub(crate) fn apk(&self, cmd: &Command) -> Option<&'a Apk<'a>> {
+        view(&self.memo.apk, self.scripts, cmd, Apk::from, |v| v.command)
+    }
+
+    /// `cmd` read as a yum/dnf/zypper/rpm command, if it is one.
+    pub(crate) fn rpm(&self, cmd: &Command) -> Option<&'a RpmCommand<'a>> {
+        view(&self.memo.rpm, self.scripts, cmd, RpmCommand::from, |v| {
+            v.command
+        })
+    }
+
+    /// `cmd` read as an npm/yarn/pnpm/bun command, if it is one.
+    pub(crate) fn npm(&self, cmd: &Command) -> Option<&'a Npm<'a>> {
+        view(&self.memo.npm, self.scripts, cmd, Npm::from, |v| v.command)
+    }
+
+    /// `cmd` read as a pip command, if it is one.
+    pub(crate) fn pip(&self, cmd: &Command) -> Option<&'a Pip<'a>> {
+        view(&self.memo.pip, self.scripts, cmd, Pip::from, |v| v.command)
     }
 
     /// Top-level instructions with their indices.

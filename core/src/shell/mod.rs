@@ -129,6 +129,11 @@ pub struct Command {
     /// Index (in [`Script::commands`]) of the command whose word contains this one
     /// (`$(…)`, backticks, `sh -c` string), if any.
     pub parent: Option<usize>,
+    /// Where the basename starts in `name.value`: every rule asks for the name, so the
+    /// `/`-search is done once, here, and not per rule.
+    pub(crate) name_base: u32,
+    /// The package-manager family of the name (see [`commands::Family`]).
+    pub family: commands::Family,
 }
 
 impl Script {
@@ -193,7 +198,9 @@ impl Command {
     /// Basename of the command name (`/usr/bin/apt-get` → `apt-get`), `""` if none.
     #[must_use]
     pub fn name_str(&self) -> &str {
-        self.name.as_ref().map_or("", |w| basename(&w.value))
+        self.name
+            .as_ref()
+            .map_or("", |w| w.value.get(self.name_base as usize..).unwrap_or(""))
     }
 
     /// The argument values.

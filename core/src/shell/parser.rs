@@ -728,6 +728,11 @@ impl<'a> Parser<'a> {
             return false;
         }
         let (wrappers, name, args) = split_wrappers(words);
+        let base = name.as_ref().map_or("", |w| super::basename(&w.value));
+        let family = super::commands::Family::of(base);
+        let name_base = name.as_ref().map_or(0, |w| {
+            u32::try_from(w.value.len().saturating_sub(base.len())).unwrap_or(0)
+        });
         let mut cmd = Command {
             range: TextRange::from_usize(start.min(end), end),
             separator: sep,
@@ -740,6 +745,8 @@ impl<'a> Parser<'a> {
             negated,
             list,
             parent,
+            name_base,
+            family,
         };
         cmd.range = TextRange::from_usize(start.min(end), end);
         let nested = nested_script_arg(&cmd)

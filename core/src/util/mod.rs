@@ -3,3 +3,4 @@
 pub mod number;
 pub(crate) mod sort;
 pub mod suggest;
+pub(crate) mod text;

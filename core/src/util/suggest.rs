@@ -36,7 +36,9 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .into_iter()
         .map(|c| (distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
+        // Ties go to the alphabetically first candidate, so the answer does not depend on
+        // the order the candidates come in (some come from hash maps).
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
         .map(|(_, c)| c)
 }
 
@@ -50,5 +52,7 @@ mod tests {
         assert_eq!(closest("form", ["RUN", "ARG", "FROM"]), Some("FROM"));
         assert_eq!(closest("xyzzy", ["RUN", "ARG"]), None);
         assert_eq!(distance("ab", "ba"), 1);
+        assert_eq!(closest("C", ["B", "A"]), Some("A"));
+        assert_eq!(closest("C", ["A", "B"]), Some("A"));
     }
 }

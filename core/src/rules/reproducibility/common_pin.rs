@@ -25,10 +25,9 @@ pub(crate) fn report_unpinned_rpm(
     tools: &[crate::shell::commands::rpm::RpmTool],
     separator: char,
 ) {
-    use crate::shell::commands::rpm::RpmCommand;
     for run in cx.scripts {
         for cmd in &run.script.commands {
-            let Some(r) = RpmCommand::from(cmd) else {
+            let Some(r) = cx.rpm(cmd) else {
                 continue;
             };
             if !tools.contains(&r.tool) || !r.is_install() {

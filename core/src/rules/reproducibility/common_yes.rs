@@ -3,7 +3,7 @@
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
 use crate::rules::size::common::{SetFixOpt, is_exact};
-use crate::shell::commands::rpm::{RpmCommand, RpmTool};
+use crate::shell::commands::rpm::RpmTool;
 
 /// Subcommands that ask for confirmation.
 fn prompts(tool: RpmTool, sub: &str) -> bool {
@@ -66,7 +66,7 @@ pub(crate) fn check_missing_yes(cx: &mut Context<'_>, tool: RpmTool, flag: &str,
         .iter()
         .flat_map(|run| run.script.commands.iter().map(move |cmd| (run, cmd)))
         .filter_map(|(run, cmd)| {
-            let rpm = RpmCommand::from(cmd)?;
+            let rpm = cx.rpm(cmd)?;
             let sub = rpm.subcommand?;
             (rpm.tool == tool && !rpm.yes && prompts(tool, &sub.value)).then_some((run, cmd, sub))
         })

@@ -2,8 +2,7 @@ use super::super::size::common::{head_range, run_commands};
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::Command;
-use crate::shell::commands::apk::Apk;
-use crate::shell::commands::rpm::{RpmCommand, RpmTool};
+use crate::shell::commands::rpm::RpmTool;
 
 declare_rule! {
     /// ## What it does
@@ -64,7 +63,7 @@ fn classify(cx: &Context<'_>, cmd: &Command) -> Option<(Family, bool, bool)> {
         );
         return Some((Family::Apt, sub == "update", consumer));
     }
-    if let Some(a) = Apk::from(cmd) {
+    if let Some(a) = cx.apk(cmd) {
         let sub = a.subcommand_str();
         return Some((
             Family::Apk,
@@ -72,7 +71,7 @@ fn classify(cx: &Context<'_>, cmd: &Command) -> Option<(Family, bool, bool)> {
             matches!(sub, "add" | "upgrade" | "fix"),
         ));
     }
-    if let Some(r) = RpmCommand::from(cmd) {
+    if let Some(r) = cx.rpm(cmd) {
         let sub = r.subcommand_str();
         let tool = match r.tool {
             RpmTool::Yum | RpmTool::Dnf | RpmTool::Microdnf | RpmTool::Tdnf => RpmTool::Dnf,

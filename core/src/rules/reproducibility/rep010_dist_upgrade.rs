@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::rpm::{RpmCommand, RpmTool};
+use crate::shell::commands::rpm::RpmTool;
 
 declare_rule! {
     /// ## What it does
@@ -47,7 +47,7 @@ impl Rule for DistUpgrade {
                 let sub = if let Some(a) = cx.apt(cmd) {
                     a.subcommand
                         .filter(|s| matches!(s.value.as_str(), "dist-upgrade" | "full-upgrade"))
-                } else if let Some(r) = RpmCommand::from(cmd) {
+                } else if let Some(r) = cx.rpm(cmd) {
                     r.subcommand.filter(|s| {
                         r.tool == RpmTool::Zypper
                             && matches!(s.value.as_str(), "dist-upgrade" | "dup")

@@ -1,7 +1,6 @@
 use super::common_pin::is_not_a_plain_package;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::apk::Apk;
 
 declare_rule! {
     /// ## What it does
@@ -45,7 +44,7 @@ impl Rule for ApkVersionUnpinned {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(apk) = Apk::from(cmd) else { continue };
+                let Some(apk) = cx.apk(cmd) else { continue };
                 if apk.subcommand_str() != "add" {
                     continue;
                 }

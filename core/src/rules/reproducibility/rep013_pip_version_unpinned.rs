@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::pip::{Pip, RequirementKind};
+use crate::shell::commands::pip::RequirementKind;
 
 declare_rule! {
     /// ## What it does
@@ -47,7 +47,7 @@ impl Rule for PipVersionUnpinned {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(pip) = Pip::from(cmd) else { continue };
+                let Some(pip) = cx.pip(cmd) else { continue };
                 let constrained = pip
                     .requirements
                     .iter()

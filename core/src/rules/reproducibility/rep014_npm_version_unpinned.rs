@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::npm::Npm;
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +43,7 @@ impl Rule for NpmVersionUnpinned {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(npm) = Npm::from(cmd) else { continue };
+                let Some(npm) = cx.npm(cmd) else { continue };
                 for p in &npm.packages {
                     let v = p.word.value.as_str();
                     // Paths, tarballs, URLs and `user/repo` GitHub shorthands carry no version.

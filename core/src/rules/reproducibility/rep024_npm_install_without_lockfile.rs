@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::npm::{Npm, NpmTool};
+use crate::shell::commands::npm::NpmTool;
 
 declare_rule! {
     /// ## What it does
@@ -46,7 +46,7 @@ impl Rule for NpmInstallWithoutLockfile {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(npm) = Npm::from(cmd) else { continue };
+                let Some(npm) = cx.npm(cmd) else { continue };
                 let Some(sub) = npm.subcommand else { continue };
                 if npm.tool != NpmTool::Npm
                     || !matches!(sub.value.as_str(), "install" | "i")

@@ -1,6 +1,6 @@
 //! Security rules.
 
-mod shared;
+pub(crate) mod shared;
 
 mod sec001_root_user;
 mod sec002_sudo_in_run;

@@ -1,4 +1,4 @@
-use super::shared::{VarOrigin, var_settings};
+use super::shared::VarOrigin;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -205,7 +205,7 @@ impl Rule for SecretInArgEnvName {
     fn check(&self, cx: &mut Context<'_>) {
         // `[rules.secret-in-arg-env-name] allow = ["NPM_TOKEN_FILE"]`: names that are not secrets.
         let allow = cx.option_strings("allow");
-        for v in var_settings(cx) {
+        for v in cx.var_settings() {
             if v.origin == VarOrigin::Run
                 || allow.iter().any(|a| a.eq_ignore_ascii_case(&v.name))
                 || !is_secret_name(&v.name)

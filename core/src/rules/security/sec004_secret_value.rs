@@ -155,7 +155,7 @@ fn find(text: &str) -> Vec<(usize, usize, &'static str)> {
     }
     for p in patterns() {
         // A URL password needs `user:password@host`: no `@`, no match.
-        if !text.contains(p.marker) || (p.group == 1 && !text.contains('@')) {
+        if !crate::util::text::contains(text, p.marker) || (p.group == 1 && !text.contains('@')) {
             continue;
         }
         if p.group == 0 {

@@ -2,7 +2,6 @@ use super::shared::is_plain_http;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::commands::misc::{Curl, GitClone, Wget};
-use crate::shell::commands::pip::Pip;
 use crate::syntax::{Args, Keyword};
 
 declare_rule! {
@@ -60,7 +59,7 @@ impl Rule for InsecureHttpDownload {
                     urls.extend(w.urls);
                 } else if let Some(g) = GitClone::from(cmd) {
                     urls.extend(g.url);
-                } else if let Some(p) = Pip::from(cmd) {
+                } else if let Some(p) = cx.pip(cmd) {
                     for f in &p.args.flags {
                         if matches!(f.long, Some("index-url" | "extra-index-url" | "find-links"))
                             || matches!(f.short, Some('i' | 'f'))

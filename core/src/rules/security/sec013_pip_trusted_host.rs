@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::pip::Pip;
 
 declare_rule! {
     /// ## What it does
@@ -42,7 +41,7 @@ impl Rule for PipTrustedHost {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(pip) = Pip::from(cmd) else { continue };
+                let Some(pip) = cx.pip(cmd) else { continue };
                 for f in pip
                     .args
                     .flags

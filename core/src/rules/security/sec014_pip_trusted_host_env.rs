@@ -1,4 +1,3 @@
-use super::shared::var_settings;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -39,7 +38,7 @@ impl Rule for PipTrustedHostEnv {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for v in var_settings(cx) {
+        for v in cx.var_settings() {
             if v.name == "PIP_TRUSTED_HOST"
                 && v.value.as_deref().is_none_or(|s| !s.trim().is_empty())
             {

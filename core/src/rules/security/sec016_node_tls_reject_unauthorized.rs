@@ -1,4 +1,3 @@
-use super::shared::var_settings;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -40,7 +39,7 @@ impl Rule for NodeTlsRejectUnauthorized {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for v in var_settings(cx) {
+        for v in cx.var_settings() {
             if v.name == "NODE_TLS_REJECT_UNAUTHORIZED"
                 && v.value.as_deref().is_some_and(|s| s.trim() == "0")
             {

@@ -1,6 +1,5 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::apk::Apk;
 
 declare_rule! {
     /// ## What it does
@@ -43,7 +42,7 @@ impl Rule for ApkAllowUntrusted {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(apk) = Apk::from(cmd) else { continue };
+                let Some(apk) = cx.apk(cmd) else { continue };
                 for f in apk
                     .args
                     .flags

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::rpm::{RpmCommand, RpmTool};
+use crate::shell::commands::rpm::RpmTool;
 
 declare_rule! {
     /// ## What it does
@@ -41,7 +41,7 @@ impl Rule for RpmNoSignature {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(r) = RpmCommand::from(cmd) else {
+                let Some(r) = cx.rpm(cmd) else {
                     continue;
                 };
                 if r.tool != RpmTool::Rpm {

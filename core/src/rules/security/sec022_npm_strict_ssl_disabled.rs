@@ -1,7 +1,6 @@
-use super::shared::{is_falsy, var_settings};
+use super::shared::is_falsy;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::npm::Npm;
 
 declare_rule! {
     /// ## What it does
@@ -47,7 +46,7 @@ impl Rule for NpmStrictSslDisabled {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for v in var_settings(cx) {
+        for v in cx.var_settings() {
             let upper = v.name.to_ascii_uppercase();
             if matches!(
                 upper.as_str(),
@@ -63,7 +62,7 @@ impl Rule for NpmStrictSslDisabled {
         }
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                let Some(npm) = Npm::from(cmd) else { continue };
+                let Some(npm) = cx.npm(cmd) else { continue };
                 if !npm.strict_ssl_off {
                     continue;
                 }

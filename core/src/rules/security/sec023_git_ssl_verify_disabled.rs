@@ -1,4 +1,4 @@
-use super::shared::{is_falsy, var_settings};
+use super::shared::is_falsy;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -48,7 +48,7 @@ impl Rule for GitSslVerifyDisabled {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for v in var_settings(cx) {
+        for v in cx.var_settings() {
             if v.name == "GIT_SSL_NO_VERIFY" {
                 cx.report(
                     v.range,

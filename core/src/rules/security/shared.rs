@@ -12,7 +12,7 @@ pub(super) const SHELLS: &[&str] = &["sh", "bash", "dash", "ash", "zsh", "ksh", 
 
 /// Where a variable assignment was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum VarOrigin {
+pub(crate) enum VarOrigin {
     Env,
     Arg,
     /// `NAME=value cmd`, `export NAME=value`, `env NAME=value cmd` in a RUN.
@@ -21,7 +21,7 @@ pub(super) enum VarOrigin {
 
 /// One `NAME=value` assignment, with file ranges.
 #[derive(Clone, Debug)]
-pub(super) struct VarSet {
+pub(crate) struct VarSet {
     pub origin: VarOrigin,
     pub name: String,
     /// The value with surrounding quotes removed; `None` for `ARG NAME` without default.
@@ -71,8 +71,9 @@ fn push_shell_assignment(out: &mut Vec<VarSet>, run: &RunScript<'_>, w: &Word) {
     });
 }
 
-/// Every assignment in ENV, ARG and RUN scripts (ONBUILD triggers included).
-pub(super) fn var_settings(cx: &Context<'_>) -> Vec<VarSet> {
+/// Every assignment in ENV, ARG and RUN scripts (ONBUILD triggers included), in file order.
+/// Six rules read them: use [`Context::var_settings`], which computes this once per lint.
+pub(crate) fn var_settings(cx: &Context<'_>) -> Vec<VarSet> {
     let mut out = Vec::new();
     for (_, ins, _) in cx.instructions_with(Keyword::Env) {
         if let Args::Env(kvs) = &ins.args {

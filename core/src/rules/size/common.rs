@@ -288,7 +288,7 @@ pub(crate) fn check_rpm_clean(
     dirs: &[&str],
 ) {
     use crate::fix::Fix;
-    use crate::shell::commands::rpm::RpmCommand;
+
     let mut done = Vec::new();
     for run in cx.scripts {
         if done.contains(&run.index)
@@ -298,13 +298,15 @@ pub(crate) fn check_rpm_clean(
         {
             continue;
         }
-        let cleaned = run_commands(cx.scripts, run.index)
-            .any(|c| RpmCommand::from(c).is_some_and(|r| tools.contains(&r.tool) && r.clean_all));
+        let cleaned = run_commands(cx.scripts, run.index).any(|c| {
+            cx.rpm(c)
+                .is_some_and(|r| tools.contains(&r.tool) && r.clean_all)
+        });
         if cleaned {
             continue;
         }
         for cmd in &run.script.commands {
-            let Some(rpm) = RpmCommand::from(cmd) else {
+            let Some(rpm) = cx.rpm(cmd) else {
                 continue;
             };
             if !tools.contains(&rpm.tool) || !rpm.is_install() {

@@ -2,7 +2,6 @@ use super::common::{SetFixOpt, cache_mounted, insert_after, removes_path, ships}
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::apk::Apk;
 
 declare_rule! {
     /// ## What it does
@@ -57,7 +56,7 @@ impl Rule for ApkNoCache {
                 continue;
             }
             for cmd in &run.script.commands {
-                let Some(apk) = Apk::from(cmd) else { continue };
+                let Some(apk) = cx.apk(cmd) else { continue };
                 let Some(sub) = apk.subcommand else { continue };
                 // `--no-network` installs from what is already there: no index is fetched.
                 if sub.value != "add" || apk.no_cache || apk.args.has(None, Some("no-network")) {

@@ -3,7 +3,7 @@ use crate::declare_rule;
 use crate::fix::Fix;
 use crate::model::Lookup;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::pip::{Pip, PipTool};
+use crate::shell::commands::pip::PipTool;
 
 declare_rule! {
     /// ## What it does
@@ -86,7 +86,7 @@ impl Rule for PipNoCacheDir {
                 continue;
             }
             for cmd in &run.script.commands {
-                let Some(pip) = Pip::from(cmd) else { continue };
+                let Some(pip) = cx.pip(cmd) else { continue };
                 if !matches!(pip.tool, PipTool::Pip | PipTool::PythonModule)
                     || !pip.is_install()
                     || pip.no_cache_dir

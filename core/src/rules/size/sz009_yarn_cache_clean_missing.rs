@@ -54,14 +54,16 @@ impl Rule for YarnCacheCleanMissing {
             if done.contains(&run.index)
                 || !ships(cx, run)
                 || cache_mount_where(run.instruction, |t| t.contains("yarn"))
-                || run_commands(cx.scripts, run.index)
-                    .any(|c| Npm::from(c).is_some_and(|n| n.tool == NpmTool::Yarn && n.cache_clean))
+                || run_commands(cx.scripts, run.index).any(|c| {
+                    cx.npm(c)
+                        .is_some_and(|n| n.tool == NpmTool::Yarn && n.cache_clean)
+                })
             {
                 continue;
             }
             for cmd in &run.script.commands {
-                let Some(npm) = Npm::from(cmd) else { continue };
-                if npm.tool != NpmTool::Yarn || !npm.is_install || only_asks_info(&npm) {
+                let Some(npm) = cx.npm(cmd) else { continue };
+                if npm.tool != NpmTool::Yarn || !npm.is_install || only_asks_info(npm) {
                     continue;
                 }
                 done.push(run.index);

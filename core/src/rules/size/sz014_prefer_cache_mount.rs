@@ -1,8 +1,6 @@
 use super::common::cache_mount_where;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::npm::Npm;
-use crate::shell::commands::pip::Pip;
 
 declare_rule! {
     /// ## What it does
@@ -70,7 +68,8 @@ impl Rule for PreferCacheMount {
                         "removing the apt lists",
                         "/var/lib/apt/lists",
                     )
-                } else if let Some(w) = Pip::from(cmd)
+                } else if let Some(w) = cx
+                    .pip(cmd)
                     .filter(|p| p.no_cache_dir)
                     .and_then(|_| cmd.flag_word(None, Some("no-cache-dir")))
                 {
@@ -79,7 +78,7 @@ impl Rule for PreferCacheMount {
                         "`--no-cache-dir`",
                         "/root/.cache/pip",
                     )
-                } else if Npm::from(cmd).is_some_and(|n| n.cache_clean) {
+                } else if cx.npm(cmd).is_some_and(|n| n.cache_clean) {
                     let target = match cmd.name_str() {
                         "npm" => "/root/.npm",
                         "yarn" | "yarnpkg" => "/usr/local/share/.cache/yarn",

@@ -1,8 +1,7 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::Command;
-use crate::shell::commands::npm::Npm;
-use crate::shell::commands::pip::{Pip, RequirementKind};
+use crate::shell::commands::pip::RequirementKind;
 use crate::syntax::{Args, Keyword};
 
 declare_rule! {
@@ -47,12 +46,12 @@ declare_rule! {
 }
 
 /// The manifest files to copy first, when `cmd` installs dependencies from them.
-fn manifests(cmd: &Command) -> Option<&'static str> {
-    if let Some(n) = Npm::from(cmd) {
+fn manifests(cx: &Context<'_>, cmd: &Command) -> Option<&'static str> {
+    if let Some(n) = cx.npm(cmd) {
         return (n.is_install && n.packages.is_empty() && !n.global)
             .then_some("package.json and the lockfile");
     }
-    if let Some(p) = Pip::from(cmd) {
+    if let Some(p) = cx.pip(cmd) {
         return (p.is_install()
             && p.requirements
                 .iter()
@@ -105,10 +104,9 @@ impl Rule for CopyAllBeforeInstall {
                         let found = crate::rules::scripts_of(cx.scripts, i)
                             .iter()
                             .find_map(|r| {
-                                r.script
-                                    .commands
-                                    .iter()
-                                    .find_map(|c| manifests(c).map(|m| (m, r.file_range(c.range))))
+                                r.script.commands.iter().find_map(|c| {
+                                    manifests(cx, c).map(|m| (m, r.file_range(c.range)))
+                                })
                             });
                         if let Some((what, at)) = found {
                             cx.report(copy, "the whole build context is copied before dependencies are installed")

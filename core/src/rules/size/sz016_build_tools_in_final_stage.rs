@@ -2,8 +2,6 @@ use super::common::removed_packages;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::commands::Package;
-use crate::shell::commands::apk::Apk;
-use crate::shell::commands::rpm::RpmCommand;
 
 declare_rule! {
     /// ## What it does
@@ -93,7 +91,7 @@ impl Rule for BuildToolsInFinalStage {
                 if let Some(a) = cx.apt(cmd).filter(|a| a.is_install()) {
                     apt = a;
                     packages = apt.packages.iter().collect();
-                } else if let Some(a) = Apk::from(cmd).filter(|a| a.subcommand_str() == "add") {
+                } else if let Some(a) = cx.apk(cmd).filter(|a| a.subcommand_str() == "add") {
                     apk = a;
                     if apk
                         .virtual_name
@@ -102,7 +100,7 @@ impl Rule for BuildToolsInFinalStage {
                         continue;
                     }
                     packages = apk.packages.iter().collect();
-                } else if let Some(r) = RpmCommand::from(cmd).filter(RpmCommand::is_install) {
+                } else if let Some(r) = cx.rpm(cmd).filter(|r| r.is_install()) {
                     rpm = r;
                     packages = rpm.packages.iter().collect();
                 } else {

@@ -48,7 +48,10 @@ impl Rule for GemInstallDocs {
     fn check(&self, cx: &mut Context<'_>) {
         let gemrc = cx.scripts.iter().any(|r| {
             r.script.commands.iter().any(|c| {
-                c.name_str() != "gem" && c.args.iter().any(|w| w.value.contains("--no-document"))
+                c.name_str() != "gem"
+                    && c.args
+                        .iter()
+                        .any(|w| crate::util::text::contains(&w.value, "--no-document"))
             })
         });
         if gemrc {

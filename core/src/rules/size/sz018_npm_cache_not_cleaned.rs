@@ -2,7 +2,7 @@ use super::common::{append_command, cache_mount_where, head_range, run_commands,
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::shell::commands::npm::{Npm, NpmTool};
+use crate::shell::commands::npm::NpmTool;
 
 declare_rule! {
     /// ## What it does
@@ -56,13 +56,15 @@ impl Rule for NpmCacheNotCleaned {
                 || cache_mount_where(run.instruction, |t| {
                     t.ends_with("/.npm") || t.contains("npm")
                 })
-                || run_commands(cx.scripts, run.index)
-                    .any(|c| Npm::from(c).is_some_and(|n| n.tool == NpmTool::Npm && n.cache_clean))
+                || run_commands(cx.scripts, run.index).any(|c| {
+                    cx.npm(c)
+                        .is_some_and(|n| n.tool == NpmTool::Npm && n.cache_clean)
+                })
             {
                 continue;
             }
             for cmd in &run.script.commands {
-                let Some(npm) = Npm::from(cmd) else { continue };
+                let Some(npm) = cx.npm(cmd) else { continue };
                 if npm.tool != NpmTool::Npm || !npm.is_install {
                     continue;
                 }

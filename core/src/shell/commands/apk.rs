@@ -41,6 +41,9 @@ const OPS: &[&str] = &[">=", "<=", "~=", "=~", "><", "=", "~", ">", "<"];
 impl<'c> Apk<'c> {
     #[must_use]
     pub fn from(cmd: &'c Command) -> Option<Self> {
+        if cmd.family != super::Family::Apk {
+            return None;
+        }
         if cmd.name_str() != "apk" {
             return None;
         }

@@ -42,6 +42,9 @@ const SPEC: FlagSpec = FlagSpec {
 impl<'c> Apt<'c> {
     #[must_use]
     pub fn from(cmd: &'c Command) -> Option<Self> {
+        if cmd.family != super::Family::Apt {
+            return None;
+        }
         let tool = match cmd.name_str() {
             "apt-get" => AptTool::AptGet,
             "apt" => AptTool::Apt,

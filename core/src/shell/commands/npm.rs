@@ -57,6 +57,9 @@ const SPEC: FlagSpec = FlagSpec {
 impl<'c> Npm<'c> {
     #[must_use]
     pub fn from(cmd: &'c Command) -> Option<Self> {
+        if cmd.family != super::Family::Npm {
+            return None;
+        }
         let tool = match cmd.name_str() {
             "npm" => NpmTool::Npm,
             "yarn" | "yarnpkg" => NpmTool::Yarn,

@@ -113,12 +113,12 @@ const SPEC: FlagSpec = FlagSpec {
     ],
 };
 
-fn is_pip_name(n: &str) -> bool {
+pub(super) fn is_pip_name(n: &str) -> bool {
     n.strip_prefix("pip")
         .is_some_and(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 
-fn is_python_name(n: &str) -> bool {
+pub(super) fn is_python_name(n: &str) -> bool {
     n.strip_prefix("python")
         .is_some_and(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
@@ -126,6 +126,9 @@ fn is_python_name(n: &str) -> bool {
 impl<'c> Pip<'c> {
     #[must_use]
     pub fn from(cmd: &'c Command) -> Option<Self> {
+        if cmd.family != super::Family::Pip {
+            return None;
+        }
         let name = cmd.name_str();
         let (tool, rest): (PipTool, &'c [Word]) = if is_pip_name(name) {
             (PipTool::Pip, &cmd.args)

@@ -94,6 +94,9 @@ const RPM_SPEC: FlagSpec = FlagSpec {
 impl<'c> RpmCommand<'c> {
     #[must_use]
     pub fn from(cmd: &'c Command) -> Option<Self> {
+        if cmd.family != super::Family::Rpm {
+            return None;
+        }
         let tool = match cmd.name_str() {
             "yum" => RpmTool::Yum,
             "dnf" | "dnf5" | "dnf4" => RpmTool::Dnf,
