@@ -273,6 +273,14 @@ impl<'a> Parser<'a> {
 
     /// An unquoted reserved word at `pos`, followed by a delimiter.
     fn peek_keyword(&self) -> Option<&'static str> {
+        // Most words start with a letter no keyword starts with: answer those with one compare.
+        let first = *self.b.get(self.pos)?;
+        if !KEYWORDS
+            .iter()
+            .any(|k| k.as_bytes().first() == Some(&first))
+        {
+            return None;
+        }
         KEYWORDS.iter().copied().find(|k| {
             self.starts_with(k) && {
                 let next = self.peek_at(k.len());
@@ -589,6 +597,9 @@ impl<'a> Parser<'a> {
             }
         }
         let ops = rest.get(fd..)?;
+        if !matches!(ops.first(), Some(b'<' | b'>' | b'&')) {
+            return None;
+        }
         const OPS: &[&str] = &[
             "<<<", "<<-", "<<", "<>", "<&", "<", ">>", ">&", ">|", ">", "&>>", "&>",
         ];

@@ -126,7 +126,8 @@ fn is_placeholder_password(p: &str) -> bool {
 /// an access key id: on their own such strings are too common to report.
 fn find_aws_secret(text: &str) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
-    let has_id = (text.contains("AKIA") || text.contains("ASIA"))
+    let has_id = (crate::util::text::contains(text, "AKIA")
+        || crate::util::text::contains(text, "ASIA"))
         && patterns().first().is_some_and(|p| p.re.is_match(text));
     if !has_id {
         return out;

@@ -66,7 +66,8 @@ impl Rule for DockerSocketVolume {
                 }
                 for a in &cmd.args {
                     // `--volume=/var/run/docker.sock:/var/run/docker.sock` and plain paths.
-                    let hit = a.value.split([':', '=']).any(is_socket);
+                    let hit = crate::util::text::contains(&a.value, "docker.sock")
+                        && a.value.split([':', '=']).any(is_socket);
                     if hit {
                         cx.report(
                             run.file_range(a.range),

@@ -66,6 +66,16 @@ pub(crate) fn removed_packages(scripts: &[RunScript<'_>], index: usize) -> Vec<S
     use crate::shell::commands::{apk::Apk, apt::Apt, rpm::RpmCommand};
     let mut out = Vec::new();
     for c in run_commands(scripts, index) {
+        // Most commands install, not remove: skip parsing them (the subcommand is an argument).
+        let removes = c.args.iter().any(|w| {
+            matches!(
+                w.value.as_str(),
+                "purge" | "remove" | "autoremove" | "del" | "erase" | "rm"
+            )
+        });
+        if !removes {
+            continue;
+        }
         if let Some(a) = Apt::from(c)
             && matches!(a.subcommand_str(), "purge" | "remove" | "autoremove")
         {

@@ -67,16 +67,20 @@ impl Rule for InstructionCasing {
 
     fn check(&self, cx: &mut Context<'_>) {
         let all = all_keywords(cx);
-        let upper = all
-            .iter()
-            .filter(|i| i.keyword_text == i.keyword_text.to_ascii_uppercase())
-            .count();
-        let lower = all
-            .iter()
-            .filter(|i| i.keyword_text == i.keyword_text.to_ascii_lowercase())
-            .count();
+        let is_upper = |t: &str| !t.bytes().any(|b| b.is_ascii_lowercase());
+        let is_lower = |t: &str| !t.bytes().any(|b| b.is_ascii_uppercase());
+        let upper = all.iter().filter(|i| is_upper(&i.keyword_text)).count();
+        let lower = all.iter().filter(|i| is_lower(&i.keyword_text)).count();
         let want_upper = upper >= lower;
         for ins in all {
+            let fine = if want_upper {
+                is_upper(&ins.keyword_text)
+            } else {
+                is_lower(&ins.keyword_text)
+            };
+            if fine {
+                continue;
+            }
             let canonical = if want_upper {
                 ins.keyword_text.to_ascii_uppercase()
             } else {
