@@ -7,7 +7,13 @@
 //!
 //! The pure conversion code lives in [`convert`] and is unit-tested natively.
 
+#[cfg(target_arch = "wasm32")]
+mod alloc;
 pub mod convert;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: alloc::SizeClasses = alloc::SizeClasses::new();
 
 use serde::Serialize;
 use stowage_core::config::Config;
