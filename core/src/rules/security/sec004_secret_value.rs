@@ -148,15 +148,45 @@ fn find_aws_secret(text: &str) -> Vec<(usize, usize, &'static str)> {
     out
 }
 
+/// Which patterns' markers occur in `text` (bit i for pattern i), found in one pass over it:
+/// most words hold none, and ten separate searches cost ten passes.
+fn markers_in(text: &str) -> u32 {
+    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut t = [false; 256];
+        for p in patterns() {
+            if let Some(&b) = p.marker.as_bytes().first() {
+                t[usize::from(b)] = true;
+            }
+        }
+        t
+    });
+    let bytes = text.as_bytes();
+    let mut present = 0u32;
+    for (at, &b) in bytes.iter().enumerate() {
+        if !first[usize::from(b)] {
+            continue;
+        }
+        let rest = bytes.get(at..).unwrap_or_default();
+        for (i, p) in patterns().iter().enumerate().take(32) {
+            if rest.starts_with(p.marker.as_bytes()) {
+                present |= 1 << i;
+            }
+        }
+    }
+    present
+}
+
 /// Secrets found in `text`: (byte range in `text`, kind, the secret).
 fn find(text: &str) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
     if text.len() < 16 {
         return out;
     }
-    for p in patterns() {
+    let present = markers_in(text);
+    for (i, p) in patterns().iter().enumerate() {
         // A URL password needs `user:password@host`: no `@`, no match.
-        if !crate::util::text::contains(text, p.marker) || (p.group == 1 && !text.contains('@')) {
+        if i >= 32 || present & (1 << i) == 0 || (p.group == 1 && !text.contains('@')) {
             continue;
         }
         if p.group == 0 {
