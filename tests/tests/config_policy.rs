@@ -224,6 +224,17 @@ fn bad_configuration_is_positioned() {
             (2, 1),
             Some("did you mean `trusted-registries`?"),
         ),
+        (
+            "bad_rule_option.toml",
+            (3, 1),
+            Some("did you mean `max-bytes`?"),
+        ),
+        ("bad_rule_option_type.toml", (2, 29), None),
+        (
+            "bad_rule_without_options.toml",
+            (5, 1),
+            Some("SEC001 has no options; remove this key"),
+        ),
     ];
     for (file, pos, help) in cases {
         let text = fixture(file);
@@ -234,6 +245,26 @@ fn bad_configuration_is_positioned() {
             assert_eq!(e.help.as_deref(), Some(h), "{file}");
         }
     }
+    // The messages say which rule and what was expected.
+    let e = Config::from_toml(&fixture("bad_rule_option.toml")).expect_err("option");
+    assert_eq!(
+        e.message,
+        "`max-byte` is not an option of IMG008 (image-size-budget)"
+    );
+    assert_eq!(e.key.as_deref(), Some("rules.image-size-budget.max-byte"));
+    let e = Config::from_toml(&fixture("bad_rule_option_type.toml")).expect_err("type");
+    assert_eq!(e.message, "invalid type: integer `64`, expected a string");
+    let e =
+        Config::from_toml("[rules.image-large-layer]\nmax-share = \"half\"\n").expect_err("type");
+    assert_eq!(
+        e.message,
+        "invalid type: string \"half\", expected a number"
+    );
+    // Good options, in every accepted shape, pass (an integer is a fine number).
+    Config::from_toml(
+        "[rules.image-large-layer]\nmax-bytes = 1\nmax-share = 1\n[rules.IMG011]\nplatforms = []\nrequire-multi-platform = true\n[rules.secret-in-arg-env-name]\nallow = [\"A\"]\n[rules.SZ001]\n",
+    )
+    .expect("valid options");
     let text = fixture("bad_hadolint.yaml");
     let e = HadolintConfig::from_yaml(&text).expect_err("hadolint");
     assert_eq!(line_col(&text, e.span.expect("span").0), (3, 1));

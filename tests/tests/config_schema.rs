@@ -32,6 +32,45 @@ fn strings() -> Value {
     json!({ "type": "array", "items": { "type": "string" } })
 }
 
+/// `[rules.<code or name>]`: the options each rule declares, so editors complete and check them.
+fn rule_options() -> Value {
+    use stowage_core::rules::OptionKind;
+    let mut props = serde_json::Map::new();
+    for r in registry() {
+        let m = r.meta();
+        if m.options.is_empty() {
+            continue;
+        }
+        let mut options = serde_json::Map::new();
+        for o in m.options {
+            let mut schema = match o.kind {
+                OptionKind::Integer => json!({ "type": "integer" }),
+                OptionKind::Float => json!({ "type": "number" }),
+                OptionKind::Bool => json!({ "type": "boolean" }),
+                OptionKind::String => json!({ "type": "string" }),
+                OptionKind::Strings => strings(),
+            };
+            schema["description"] = json!(o.summary);
+            options.insert(o.key.into(), schema);
+        }
+        let table = json!({
+            "type": "object",
+            "properties": options,
+            "additionalProperties": false,
+            "description": format!("Options of {} ({}).", m.code, m.name),
+        });
+        for key in [m.code, m.name].iter().chain(m.aliases) {
+            props.insert((*key).into(), table.clone());
+        }
+    }
+    json!({
+        "type": "object",
+        "properties": props,
+        "additionalProperties": { "type": "object", "maxProperties": 0 },
+        "description": "Options per rule code or name; a rule accepts only the options it declares.",
+    })
+}
+
 fn layer(extra: &[(&str, Value)], policy: &Value) -> serde_json::Map<String, Value> {
     let mut p = serde_json::Map::new();
     p.insert("select".into(), json!({ "type": "array", "items": selector(), "description": "Rules to run instead of the default set." }));
@@ -50,7 +89,7 @@ fn layer(extra: &[(&str, Value)], policy: &Value) -> serde_json::Map<String, Val
         json!({ "type": "boolean", "description": "Never exit with 1 because of findings." }),
     );
     p.insert("inline-suppressions".into(), json!({ "type": "boolean", "description": "Honour inline suppression comments (default true)." }));
-    p.insert("rules".into(), json!({ "type": "object", "additionalProperties": { "type": "object" }, "description": "Options per rule code or name." }));
+    p.insert("rules".into(), rule_options());
     p.insert(
         "target".into(),
         json!({ "type": "string", "description": "The stage that is built." }),

@@ -42,6 +42,44 @@ fn registry_is_sound() {
     }
 }
 
+/// The options a rule declares (which the config reader enforces) are the ones its docs show,
+/// and the `[rules.…]` example in its docs is a valid config.
+#[test]
+fn documented_options_are_declared() {
+    for r in registry() {
+        let m = r.meta();
+        let declared: Vec<&str> = m.options.iter().map(|o| o.key).collect();
+        let section = m.section("Options").unwrap_or_default();
+        if !section.contains("[rules.") && declared.is_empty() {
+            continue;
+        }
+        assert!(
+            !section.is_empty(),
+            "{}: declares options {declared:?} but its docs have no `## Options`",
+            m.code
+        );
+        for key in &declared {
+            assert!(
+                section.contains(&format!("`{key}`")) || section.contains(&format!("{key} =")),
+                "{}: option `{key}` is not in its docs' Options section",
+                m.code
+            );
+        }
+        if let Some(toml) = section
+            .split("```toml\n")
+            .nth(1)
+            .and_then(|b| b.split("```").next())
+        {
+            stowage_core::Config::from_toml(toml).unwrap_or_else(|e| {
+                panic!(
+                    "{}: the Options example is not a valid config: {e:?}",
+                    m.code
+                )
+            });
+        }
+    }
+}
+
 #[test]
 fn doc_examples_behave_as_documented() {
     for r in registry() {

@@ -396,9 +396,71 @@ fn label_formats(item: &Node, path: &str) -> Result<BTreeMap<String, LabelFormat
     })
 }
 
-/// `[rules.<rule>]`: each rule's options, kept as plain values (each rule reads its own).
+/// `[rules.<rule>]`: each rule's options, checked against the keys and types the rule
+/// declares, then kept as plain values (each rule reads its own).
 fn rule_options(item: &Node, path: &str) -> Result<BTreeMap<String, Value>> {
-    map(item, path, |v, _| Ok(value(&v.kind)))
+    map(item, path, |v, p| {
+        check_rule_options(v, p)?;
+        Ok(value(&v.kind))
+    })
+}
+
+/// A typo in a rule option would otherwise be ignored without a word, leaving the default in
+/// force. An unknown rule is left to `Config::validate`, which suggests the right one.
+fn check_rule_options(item: &Node, path: &str) -> Result<()> {
+    let selector = path.rsplit('.').next().unwrap_or(path);
+    let Some(rule) = crate::rules::find(selector) else {
+        return Ok(());
+    };
+    let meta = rule.meta();
+    let Kind::Table(table) = &item.kind else {
+        return Err(invalid_type(
+            item,
+            &item.kind,
+            path,
+            "a table of the rule's options",
+        ));
+    };
+    for (key, v) in &table.entries {
+        let name = key.name.as_str();
+        let key_path = join(path, name);
+        let Some(option) = meta.options.iter().find(|o| o.key == name) else {
+            let keys: Vec<String> = meta
+                .options
+                .iter()
+                .map(|o| format!("`{}`", o.key))
+                .collect();
+            let help = crate::util::suggest::closest(name, meta.options.iter().map(|o| o.key))
+                .map(|s| format!("did you mean `{s}`?"))
+                .or_else(|| {
+                    Some(if keys.is_empty() {
+                        format!("{} has no options; remove this key", meta.code)
+                    } else {
+                        format!("its options are {}", keys.join(", "))
+                    })
+                });
+            return Err(ConfigError {
+                message: format!("`{name}` is not an option of {} ({})", meta.code, meta.name),
+                key: Some(key_path),
+                span: Some((key.span.start, key.span.end)),
+                help,
+            });
+        };
+        use crate::rules::OptionKind as K;
+        match (option.kind, &v.kind) {
+            (K::Integer, Kind::Integer(_))
+            | (K::Float, Kind::Integer(_) | Kind::Float(_))
+            | (K::Bool, Kind::Boolean(_))
+            | (K::String, Kind::String(_)) => {}
+            (K::Strings, Kind::Array(items)) => {
+                if let Some(bad) = items.iter().find(|x| !matches!(x.kind, Kind::String(_))) {
+                    return Err(invalid_type(bad, &bad.kind, &key_path, "a string"));
+                }
+            }
+            _ => return Err(invalid_type(v, &v.kind, &key_path, option.kind.describe())),
+        }
+    }
+    Ok(())
 }
 
 /// A span-free copy of a TOML value.

@@ -40,6 +40,16 @@ pub fn render(meta: &RuleMeta) -> String {
         let _ = writeln!(s, "| Same as | {} |", aliases.join(", "));
     }
     let _ = writeln!(s, "\n{}", meta.markdown().trim());
+    if !meta.options.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n## Option reference\n\nUnder `[rules.{}]` (or `[rules.{}]`) in `stowage.toml`; any other key there is a config error.\n\n| Key | Type | What it does |\n|---|---|---|",
+            meta.name, meta.code
+        );
+        for o in meta.options {
+            let _ = writeln!(s, "| `{}` | {} | {} |", o.key, o.kind.describe(), o.summary);
+        }
+    }
     s
 }
 

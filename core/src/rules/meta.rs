@@ -74,6 +74,42 @@ pub enum Target {
     Image,
 }
 
+/// The type of a rule option's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OptionKind {
+    Integer,
+    /// A number; an integer is accepted too.
+    Float,
+    Bool,
+    String,
+    /// A list of strings.
+    Strings,
+}
+
+impl OptionKind {
+    /// As a user would write it in `stowage.toml`.
+    #[must_use]
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::Integer => "an integer",
+            Self::Float => "a number",
+            Self::Bool => "true or false",
+            Self::String => "a string",
+            Self::Strings => "a list of strings",
+        }
+    }
+}
+
+/// An option a rule reads from `[rules.<code or name>]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct RuleOption {
+    pub key: &'static str,
+    pub kind: OptionKind,
+    /// One line: what it changes, with the default.
+    pub summary: &'static str,
+}
+
 /// Everything a rule declares. `code` is stable forever and never reused.
 #[derive(Debug)]
 pub struct RuleMeta {
@@ -92,6 +128,8 @@ pub struct RuleMeta {
     /// Empty without the `docs` feature (the WebAssembly build ships the docs as a JS module).
     pub docs: &'static str,
     pub target: Target,
+    /// The keys of `[rules.<rule>]` the rule reads; anything else there is a config error.
+    pub options: &'static [RuleOption],
 }
 
 impl RuleMeta {
@@ -186,7 +224,8 @@ macro_rules! declare_rule {
             fix: $fix:ident,
             aliases: [$($alias:literal),* $(,)?],
             summary: $summary:literal
-            $(, target: $target:ident)? $(,)?
+            $(, target: $target:ident)?
+            $(, options: [$(($okey:literal, $okind:ident, $osummary:literal)),* $(,)?])? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -205,6 +244,11 @@ macro_rules! declare_rule {
                 summary: $summary,
                 docs: $crate::__rule_docs!($($doc)*),
                 target: $crate::declare_rule!(@target $($target)?),
+                options: &[$($($crate::rules::RuleOption {
+                    key: $okey,
+                    kind: $crate::rules::OptionKind::$okind,
+                    summary: $osummary,
+                }),*)?],
             };
         }
     };

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 pub(crate) use context::collect_scripts;
 pub use context::{Context, ImageContext, RunScript, ScriptSource, scripts_of};
-pub use meta::{Family, FixAvailability, RuleMeta, Target};
+pub use meta::{Family, FixAvailability, OptionKind, RuleMeta, RuleOption, Target};
 
 /// A check. Dockerfile rules implement `check`, image rules `check_image`.
 pub trait Rule: Sync + Send {

@@ -48,6 +48,9 @@ declare_rule! {
         fix: None,
         aliases: ["CopyIgnoredFile"],
         summary: "COPY/ADD source is excluded by .dockerignore",
+        options: [
+            ("dockerignore", String, "`.dockerignore` contents to use when the caller passes none (default: none, the rule is then silent)"),
+        ],
     }
 }
 

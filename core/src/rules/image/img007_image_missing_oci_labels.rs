@@ -33,6 +33,9 @@ declare_rule! {
         aliases: [],
         summary: "Standard OCI labels are missing",
         target: Image,
+        options: [
+            ("labels", Strings, "the labels to require (default: `org.opencontainers.image.source`, `.version` and `.revision`)"),
+        ],
     }
 }
 

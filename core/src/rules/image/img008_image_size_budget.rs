@@ -33,6 +33,9 @@ declare_rule! {
         aliases: [],
         summary: "The image is larger than the size budget",
         target: Image,
+        options: [
+            ("max-bytes", Integer, "the largest acceptable image, in bytes (default: 1000000000)"),
+        ],
     }
 }
 

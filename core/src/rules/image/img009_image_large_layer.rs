@@ -34,6 +34,10 @@ declare_rule! {
         aliases: [],
         summary: "One layer is very large",
         target: Image,
+        options: [
+            ("max-bytes", Integer, "the largest acceptable layer, in bytes (default: 500000000)"),
+            ("max-share", Float, "the largest acceptable share of the image in one layer, 0 to 1 (default: 0.5)"),
+        ],
     }
 }
 

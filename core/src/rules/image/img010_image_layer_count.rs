@@ -34,6 +34,9 @@ declare_rule! {
         aliases: [],
         summary: "The image has too many layers",
         target: Image,
+        options: [
+            ("max", Integer, "the most layers an image may have (default: 50)"),
+        ],
     }
 }
 

@@ -34,6 +34,10 @@ declare_rule! {
         aliases: [],
         summary: "The image is not built for every required platform",
         target: Image,
+        options: [
+            ("platforms", Strings, "the platforms an image index must cover (default: `linux/amd64` and `linux/arm64`)"),
+            ("require-multi-platform", Bool, "also report a lone manifest that is not part of an image index (default: false)"),
+        ],
     }
 }
 

@@ -45,6 +45,9 @@ declare_rule! {
         fix: None,
         aliases: ["DL3064", "SecretsUsedInArgOrEnv", "DS-0031"],
         summary: "ARG or ENV name suggests a secret",
+        options: [
+            ("allow", Strings, "names that are not secrets, case-insensitive (default: none)"),
+        ],
     }
 }
 
