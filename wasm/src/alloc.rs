@@ -58,7 +58,8 @@ fn grow(pages: usize) -> *mut u8 {
     if previous == usize::MAX {
         return ptr::null_mut();
     }
-    ptr::without_provenance_mut::<u8>(0).wrapping_add(previous * PAGE)
+    // The pages exist from here on; like dlmalloc, address them by their integer position.
+    ptr::with_exposed_provenance_mut(previous * PAGE)
 }
 
 // SAFETY: blocks are disjoint (each is on at most one free list or handed out once), sized and
