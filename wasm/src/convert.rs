@@ -9,6 +9,7 @@ use stowage_core::lint::{FixResult, Linter};
 use stowage_core::rules::{FixAvailability, Target, registry};
 use stowage_core::syntax::{self, ParseDump};
 use stowage_core::text::{LineIndex, PositionEncoding, TextRange};
+use stowage_core::util::VecMap;
 use stowage_core::util::suggest::closest;
 
 /// A 0-based position in the chosen encoding.
@@ -328,9 +329,9 @@ pub struct ConfigOut {
     pub select: Option<Vec<String>>,
     pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
-    pub severity: std::collections::BTreeMap<String, &'static str>,
+    pub severity: VecMap<String, &'static str>,
     pub failure_threshold: Option<&'static str>,
-    pub rules: std::collections::BTreeMap<String, ()>,
+    pub rules: VecMap<String, ()>,
     pub target: Option<String>,
 }
 
@@ -341,9 +342,9 @@ pub fn default_config() -> ConfigOut {
         select: c.select,
         extend_select: c.extend_select,
         ignore: c.ignore,
-        // Inserted one by one: `collect()` into a BTreeMap would add a sort to the module.
+        // Inserted one by one: already in key order, so `insert` only appends.
         severity: {
-            let mut m = std::collections::BTreeMap::new();
+            let mut m = VecMap::new();
             for (k, v) in &c.severity {
                 m.insert(k.clone(), v.as_str());
             }
@@ -351,7 +352,7 @@ pub fn default_config() -> ConfigOut {
         },
         failure_threshold: c.failure_threshold.map(|s| s.as_str()),
         // Rule options have no defaults in the config itself.
-        rules: std::collections::BTreeMap::new(),
+        rules: VecMap::new(),
         target: c.target,
     }
 }

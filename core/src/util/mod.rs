@@ -3,3 +3,6 @@
 pub mod number;
 pub(crate) mod sort;
 pub mod suggest;
+pub mod vec_map;
+
+pub use vec_map::VecMap;
