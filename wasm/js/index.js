@@ -6,6 +6,8 @@
 //     (`fetch` of `new URL('./stowage_wasm_bg.wasm', import.meta.url)`); `initSync(bytes)` is
 //     for hosts that already have the bytes, such as the VS Code web extension host;
 //   * config errors as `ConfigError` (an `Error` with `key`, `span` and `help`);
+//   * results: the engine returns JSON text, parsed here (cheaper in .wasm size than building
+//     the objects on the Rust side);
 //   * trap recovery: the engine is built with `panic = "abort"`, so a bug traps with a
 //     `WebAssembly.RuntimeError`. The call then throws a `StowageInternalError`, the instance is
 //     re-created, and the next call works (each `Linter` re-creates its engine side lazily).
@@ -111,7 +113,67 @@ function call(fn) {
   }
 }
 
+// Diagnostics arrive as arrays (see DiagnosticOut in wasm/src/convert.rs): range as four
+// numbers, then the two offsets.
+function range(a, i) {
+  return { start: { line: a[i], character: a[i + 1] }, end: { line: a[i + 2], character: a[i + 3] } };
+}
+
+function edit(e) {
+  return { range: range(e, 0), offsets: [e[4], e[5]], newText: e[6] };
+}
+
+function label(l) {
+  return { range: range(l, 0), offsets: [l[4], l[5]], message: l[6] };
+}
+
+function diagnostic(d) {
+  const fix = d[12];
+  return {
+    rule: d[0],
+    name: d[1],
+    severity: d[2],
+    message: d[3],
+    range: range(d, 4),
+    offsets: [d[8], d[9]],
+    help: d[10],
+    labels: d[11].map(label),
+    fix: fix === null ? null : { title: fix[0], applicability: fix[1], edits: fix[2].map(edit) },
+  };
+}
+
+function heredoc(h) {
+  return { name: h[0], content: h[1], file_descriptor: h[2], chomp: h[3], quoted: h[4], line: h[5], end_line: h[6] };
+}
+
+// Parse-dump instructions arrive as arrays too (see wasm/src/json.rs); `onbuild` is there only
+// for an ONBUILD with an instruction.
+function instruction(a) {
+  const o = {
+    keyword: a[0],
+    line: a[1],
+    column: a[2],
+    end_line: a[3],
+    end_column: a[4],
+    offsets: [a[5], a[6]],
+    flags: a[7],
+    value: a[8],
+    json: a[9],
+    heredocs: a[10].map(heredoc),
+  };
+  if (a[11] !== null) o.onbuild = instruction(a[11]);
+  return o;
+}
+
+/** `{ diagnostics }` and the like: the listed fields' diagnostics turned into objects. */
+function withDiagnostics(out, key) {
+  out[key] = out[key].map(diagnostic);
+  return out;
+}
+
 function configError(e) {
+  // The engine throws a config error as its JSON text.
+  if (typeof e === 'string') e = JSON.parse(e);
   return plainObject(e) && typeof e.message === 'string' ? new ConfigError(e) : e;
 }
 
@@ -147,7 +209,7 @@ export function version() {
 
 /** Every rule's metadata, with its documentation as Markdown in `docs`. */
 export function rules() {
-  return call(() => glue.rules()).map((r) => {
+  return JSON.parse(call(() => glue.rules())).map((r) => {
     r.docs = Object.prototype.hasOwnProperty.call(ruleDocs, r.code) ? ruleDocs[r.code] : '';
     return r;
   });
@@ -155,7 +217,7 @@ export function rules() {
 
 /** The configuration the CLI uses without a `stowage.toml` (kebab-case keys). */
 export function defaultConfig() {
-  return call(() => glue.defaultConfig());
+  return JSON.parse(call(() => glue.defaultConfig()));
 }
 
 /** Checks a config (object or TOML text) without building a linter: `null` when valid. */
@@ -166,7 +228,8 @@ export function validateConfig(config) {
   } catch (e) {
     return { message: e.message, key: null, span: null, help: null };
   }
-  return call(() => glue.checkConfig(args[0], args[1]));
+  const error = call(() => glue.checkConfig(args[0], args[1]));
+  return error === undefined ? null : JSON.parse(error);
 }
 
 /**
@@ -176,7 +239,7 @@ export function validateConfig(config) {
  */
 export function configFromHadolint(yaml) {
   if (typeof yaml !== 'string') throw new TypeError('configFromHadolint: expected the YAML text');
-  const out = call(() => glue.configFromHadolint(yaml));
+  const out = JSON.parse(call(() => glue.configFromHadolint(yaml)));
   if (out.error) throw new ConfigError(out.error);
   return out.config;
 }
@@ -225,7 +288,7 @@ export class Linter {
     checkSource(source);
     const [ignore, checked] = dockerignoreArgs(opts);
     const raw = this.#engine();
-    return call(() => raw.lintDockerfile(source, ignore, checked));
+    return withDiagnostics(JSON.parse(call(() => raw.lintDockerfile(source, ignore, checked))), 'diagnostics');
   }
 
   /**
@@ -239,7 +302,7 @@ export class Linter {
     const ref = opts == null || opts.imageReference == null ? undefined : opts.imageReference;
     if (ref !== undefined) checkSource(ref, 'imageReference');
     const raw = this.#engine();
-    return call(() => raw.lintImage(json, ref));
+    return withDiagnostics(JSON.parse(call(() => raw.lintImage(json, ref))), 'diagnostics');
   }
 
   /** Applies fixes (safe ones; unsafe too with `{ unsafe: true }`) until nothing changes. */
@@ -248,7 +311,7 @@ export class Linter {
     const unsafe = !!(opts && opts.unsafe);
     const [ignore, checked] = dockerignoreArgs(opts);
     const raw = this.#engine();
-    return call(() => raw.fix(source, unsafe, ignore, checked));
+    return withDiagnostics(JSON.parse(call(() => raw.fix(source, unsafe, ignore, checked))), 'remaining');
   }
 
   /**
@@ -261,14 +324,16 @@ export class Linter {
     checkSource(source);
     const [ignore, checked] = dockerignoreArgs(opts);
     const raw = this.#engine();
-    return call(() => raw.optimize(source, ignore, checked));
+    return JSON.parse(call(() => raw.optimize(source, ignore, checked)));
   }
 
   /** The parse tree dump (as `stowage parse --format json`) plus the syntax diagnostics. */
   parse(source) {
     checkSource(source);
     const raw = this.#engine();
-    return call(() => raw.parse(source));
+    const out = withDiagnostics(JSON.parse(call(() => raw.parse(source))), 'diagnostics');
+    out.instructions = out.instructions.map(instruction);
+    return out;
   }
 
   /** Frees the engine-side memory now instead of at garbage collection. */

@@ -1,7 +1,6 @@
 //! Pure conversions from the core's types to the JS-facing shapes. No wasm-bindgen here, so
 //! this is tested natively with `cargo test -p stowage-wasm`.
 
-use serde::Serialize;
 use stowage_core::config::{Config, ConfigError};
 use stowage_core::diagnostic::Diagnostic;
 use stowage_core::fix::Fix;
@@ -9,44 +8,46 @@ use stowage_core::lint::{FixResult, Linter};
 use stowage_core::rules::{FixAvailability, Target, registry};
 use stowage_core::syntax::{self, ParseDump};
 use stowage_core::text::{LineIndex, PositionEncoding, TextRange};
+use stowage_core::util::VecMap;
 use stowage_core::util::suggest::closest;
 
+use crate::json::{self, ToJson, json_object};
+
 /// A 0-based position in the chosen encoding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
     pub line: u32,
     pub character: u32,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Range {
     pub start: Position,
     pub end: Position,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct EditOut {
     pub range: Range,
     pub offsets: [u32; 2],
     pub new_text: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct FixOut {
     pub title: String,
     pub applicability: &'static str,
     pub edits: Vec<EditOut>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct LabelOut {
     pub range: Range,
     pub offsets: [u32; 2],
     pub message: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct DiagnosticOut {
     /// The rule code, as in the CLI (`SEC001`).
     pub rule: &'static str,
@@ -60,9 +61,140 @@ pub struct DiagnosticOut {
     pub fix: Option<FixOut>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct LintOut {
     pub diagnostics: Vec<DiagnosticOut>,
+}
+
+// The JSON shapes (`js/index.js` parses them): keys as the JS API names them.
+json_object!(Position { "line": line, "character": character });
+json_object!(Range { "start": start, "end": end });
+// Diagnostics, the bulk of most results, travel as arrays without keys (`JSON.parse` reads
+// them faster); `js/index.js` (`diagnostic()`) turns them back into the objects above.
+// A range is flattened to its four numbers, followed by the two offsets.
+impl ToJson for DiagnosticOut {
+    fn write_json(&self, out: &mut String) {
+        let r = &self.range;
+        json::array(
+            out,
+            &[
+                &self.rule,
+                &self.name,
+                &self.severity,
+                &self.message,
+                &r.start.line,
+                &r.start.character,
+                &r.end.line,
+                &r.end.character,
+                &self.offsets[0],
+                &self.offsets[1],
+                &self.help,
+                &self.labels,
+                &self.fix,
+            ],
+        );
+    }
+}
+
+impl ToJson for LabelOut {
+    fn write_json(&self, out: &mut String) {
+        let r = &self.range;
+        json::array(
+            out,
+            &[
+                &r.start.line,
+                &r.start.character,
+                &r.end.line,
+                &r.end.character,
+                &self.offsets[0],
+                &self.offsets[1],
+                &self.message,
+            ],
+        );
+    }
+}
+
+impl ToJson for FixOut {
+    fn write_json(&self, out: &mut String) {
+        json::array(out, &[&self.title, &self.applicability, &self.edits]);
+    }
+}
+
+impl ToJson for EditOut {
+    fn write_json(&self, out: &mut String) {
+        let r = &self.range;
+        json::array(
+            out,
+            &[
+                &r.start.line,
+                &r.start.character,
+                &r.end.line,
+                &r.end.character,
+                &self.offsets[0],
+                &self.offsets[1],
+                &self.new_text,
+            ],
+        );
+    }
+}
+
+json_object!(LintOut { "diagnostics": diagnostics });
+json_object!(AppliedOut { "rule": rule, "title": title });
+json_object!(FixResultOut {
+    "output": output,
+    "applied": applied,
+    "remaining": remaining,
+    "stoppedOnError": stopped_on_error,
+});
+json_object!(RuleOut {
+    "code": code,
+    "name": name,
+    "family": family,
+    "severity": severity,
+    "defaultEnabled": default_enabled,
+    "fix": fix,
+    "aliases": aliases,
+    "summary": summary,
+    "target": target,
+});
+json_object!(SuggestionOut {
+    "kind": kind,
+    "rule": rule,
+    "title": title,
+    "detail": detail,
+    "range": range,
+    "offsets": offsets,
+    "savingBytes": saving_bytes,
+    "basis": basis,
+    "method": method,
+    "confidence": confidence,
+});
+json_object!(TotalOut { "basis": basis, "bytes": bytes });
+json_object!(OptimizeOut {
+    "tableVersion": table_version,
+    "suggestions": suggestions,
+    "totals": totals,
+});
+json_object!(ConfigOut {
+    "select": select,
+    "extend-select": extend_select,
+    "ignore": ignore,
+    "severity": severity,
+    "failure-threshold": failure_threshold,
+    "rules": rules,
+    "target": target,
+});
+json_object!(ConfigErrorOut { "message": message, "key": key, "span": span, "help": help });
+
+/// `ParseOut` flattens the dump: its keys, then `diagnostics`.
+impl ToJson for ParseOut {
+    fn write_json(&self, out: &mut String) {
+        self.dump.write_json(out);
+        out.pop(); // the dump's closing brace
+        out.push_str(",\"diagnostics\":");
+        self.diagnostics.write_json(out);
+        out.push('}');
+    }
 }
 
 /// Converts byte ranges of one source text to positions.
@@ -144,14 +276,13 @@ impl<'a> Converter<'a> {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct AppliedOut {
     pub rule: &'static str,
     pub title: String,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct FixResultOut {
     pub output: String,
     pub applied: Vec<AppliedOut>,
@@ -178,9 +309,8 @@ pub fn fix_out(result: &FixResult, encoding: PositionEncoding) -> FixResultOut {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ParseOut {
-    #[serde(flatten)]
     pub dump: ParseDump,
     pub diagnostics: Vec<DiagnosticOut>,
 }
@@ -203,8 +333,7 @@ pub fn parse_out(source: &str, syntax: &Linter, encoding: PositionEncoding) -> P
     }
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct RuleOut {
     pub code: &'static str,
     pub name: &'static str,
@@ -248,8 +377,7 @@ pub fn rules() -> Vec<RuleOut> {
 }
 
 /// One piece of size advice from the optimizer, positioned like a diagnostic.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct SuggestionOut {
     /// `slimmer-base`, `multi-stage`, `cache-mount`, … (as in `stowage optimize`).
     pub kind: &'static str,
@@ -267,15 +395,14 @@ pub struct SuggestionOut {
     pub confidence: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct TotalOut {
     pub basis: &'static str,
     pub bytes: u64,
 }
 
 /// `stowage optimize`'s report: suggestions by estimated saving, largest first.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub struct OptimizeOut {
     /// The date of the built-in base-image size table.
     pub table_version: &'static str,
@@ -322,15 +449,14 @@ pub fn optimize_out(
 
 /// `Config::default()` in the shape the constructor accepts (kebab-case keys, as in
 /// `stowage.toml`).
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug)]
 pub struct ConfigOut {
     pub select: Option<Vec<String>>,
     pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
-    pub severity: std::collections::BTreeMap<String, &'static str>,
+    pub severity: VecMap<String, &'static str>,
     pub failure_threshold: Option<&'static str>,
-    pub rules: std::collections::BTreeMap<String, ()>,
+    pub rules: VecMap<String, ()>,
     pub target: Option<String>,
 }
 
@@ -341,9 +467,9 @@ pub fn default_config() -> ConfigOut {
         select: c.select,
         extend_select: c.extend_select,
         ignore: c.ignore,
-        // Inserted one by one: `collect()` into a BTreeMap would add a sort to the module.
+        // Inserted one by one: already in key order, so `insert` only appends.
         severity: {
-            let mut m = std::collections::BTreeMap::new();
+            let mut m = VecMap::new();
             for (k, v) in &c.severity {
                 m.insert(k.clone(), v.as_str());
             }
@@ -351,13 +477,13 @@ pub fn default_config() -> ConfigOut {
         },
         failure_threshold: c.failure_threshold.map(|s| s.as_str()),
         // Rule options have no defaults in the config itself.
-        rules: std::collections::BTreeMap::new(),
+        rules: VecMap::new(),
         target: c.target,
     }
 }
 
 /// A config problem for JS: what is wrong, which key, where in TOML text (bytes), what to do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigErrorOut {
     pub message: String,
     pub key: Option<String>,

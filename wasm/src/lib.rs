@@ -2,35 +2,31 @@
 //!
 //! This is the raw layer. The public API is the hand-written `wasm/js/index.js` wrapper (with
 //! `index.d.ts`), which turns config errors into `Error`s, recovers from traps and picks the
-//! loader for Node or the browser. Everything here takes strings and returns plain
-//! JSON-compatible objects (`null`, never `undefined`).
+//! loader for Node or the browser. Everything here takes strings and returns JSON text (see
+//! [`json`]), which the wrapper parses into plain objects (`null`, never `undefined`).
 //!
 //! The pure conversion code lives in [`convert`] and is unit-tested natively.
 
 #[cfg(target_arch = "wasm32")]
 mod alloc;
 pub mod convert;
+pub mod json;
 
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: alloc::SizeClasses = alloc::SizeClasses::new();
 
-use serde::Serialize;
 use stowage_core::config::Config;
 use stowage_core::lint::{Inputs, Linter};
 use stowage_core::text::PositionEncoding;
 use wasm_bindgen::prelude::*;
 
 use convert::{ConfigErrorOut, Converter};
+use json::{json_object, to_json};
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("stowage: could not build the result: {e}")))
-}
-
+/// A config error, thrown as its JSON text (`js/index.js` parses it).
 fn config_error_to_js(e: &ConfigErrorOut) -> JsValue {
-    to_js(e).unwrap_or_else(|_| JsValue::from_str(&e.message))
+    JsValue::from_str(&to_json(e))
 }
 
 /// The engine's version.
@@ -42,38 +38,29 @@ pub fn version() -> String {
 
 /// Every rule's metadata. The docs are not in the .wasm: `js/index.js` adds them as `docs` from
 /// `js/rule-docs.js`.
-///
-/// # Errors
-/// Only if serialisation fails.
 #[wasm_bindgen]
-pub fn rules() -> Result<JsValue, JsError> {
-    to_js(&convert::rules())
+pub fn rules() -> String {
+    to_json(&convert::rules())
 }
 
 /// The configuration the CLI uses when there is no `stowage.toml`, in the shape the
 /// `Linter` constructor accepts.
-///
-/// # Errors
-/// Only if serialisation fails.
 #[wasm_bindgen(js_name = defaultConfig)]
-pub fn default_config() -> Result<JsValue, JsError> {
-    to_js(&convert::default_config())
+pub fn default_config() -> String {
+    to_json(&convert::default_config())
 }
 
-/// Parses and validates a configuration without building a linter. Returns `null` when it is
-/// valid, else `{ message, key, span, help }`.
-///
-/// # Errors
-/// Only if serialisation fails.
+/// Parses and validates a configuration without building a linter. Returns nothing when it
+/// is valid, else `{ message, key, span, help }`.
 #[wasm_bindgen(js_name = checkConfig)]
-pub fn check_config(json: Option<String>, toml: Option<String>) -> Result<JsValue, JsError> {
+pub fn check_config(json: Option<String>, toml: Option<String>) -> Option<String> {
     match convert::load_config(json.as_deref(), toml.as_deref()).and_then(|c| {
         Linter::new(c.clone())
             .map(|_| ())
             .map_err(|e| ConfigErrorOut::from_core(e, toml.as_deref()))
     }) {
-        Ok(()) => Ok(JsValue::NULL),
-        Err(e) => to_js(&e),
+        Ok(()) => None,
+        Err(e) => Some(to_json(&e)),
     }
 }
 
@@ -81,16 +68,16 @@ pub fn check_config(json: Option<String>, toml: Option<String>) -> Result<JsValu
 /// `hadolint` preset plus the file's ignores, overrides, trusted registries and label schema),
 /// as the CLI does when a project has no `stowage.toml`. Returns `{ config }` or
 /// `{ error: { message, key, span, help } }`.
-///
-/// # Errors
-/// Only if serialisation fails.
 #[wasm_bindgen(js_name = configFromHadolint)]
-pub fn config_from_hadolint(yaml: &str) -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
+pub fn config_from_hadolint(yaml: &str) -> String {
     struct Out {
         config: Option<stowage_core::config::Table>,
         error: Option<ConfigErrorOut>,
     }
+    json_object!(Out {
+        "config": config,
+        "error": error,
+    });
     let out = match stowage_core::config::HadolintConfig::from_yaml(yaml) {
         Ok(h) => {
             let (config, _dropped) = h.to_config();
@@ -111,7 +98,7 @@ pub fn config_from_hadolint(yaml: &str) -> Result<JsValue, JsError> {
             }
         }
     };
-    to_js(&out)
+    to_json(&out)
 }
 
 /// What the caller knows of the build context: whether it looked for a `.dockerignore`, and
@@ -139,7 +126,7 @@ impl RawLinter {
     /// CLI defaults. `encoding`: `"utf-16"` (default), `"utf-8"` or `"utf-32"`.
     ///
     /// # Errors
-    /// Throws a plain `{ message, key, span, help }` object on a bad config or encoding.
+    /// Throws the JSON text of `{ message, key, span, help }` on a bad config or encoding.
     #[wasm_bindgen(constructor)]
     pub fn new(
         json: Option<String>,
@@ -168,20 +155,17 @@ impl RawLinter {
 
     /// `{ diagnostics }` for Dockerfile text. `dockerignore_checked`: the caller looked for a
     /// `.dockerignore` (whose text is `dockerignore`, if it exists), as the CLI does.
-    ///
-    /// # Errors
-    /// Only if serialisation fails.
     #[wasm_bindgen(js_name = lintDockerfile)]
     pub fn lint_dockerfile(
         &self,
         source: &str,
         dockerignore: Option<String>,
         dockerignore_checked: bool,
-    ) -> Result<JsValue, JsError> {
+    ) -> String {
         let inputs = build_context(dockerignore, dockerignore_checked);
         let result = self.linter.lint_dockerfile_with(source, &inputs);
         let cv = Converter::new(source, self.encoding);
-        to_js(&convert::LintOut {
+        to_json(&convert::LintOut {
             diagnostics: cv.diagnostics(&result.diagnostics),
         })
     }
@@ -189,64 +173,48 @@ impl RawLinter {
     /// `{ diagnostics }` for an image document (OCI/Docker manifest, index, config,
     /// `docker inspect` or `docker save` JSON), positioned in the JSON text.
     /// `image_reference`: the reference it was pulled by, if known.
-    ///
-    /// # Errors
-    /// Only if serialisation fails.
     #[wasm_bindgen(js_name = lintImage)]
-    pub fn lint_image(
-        &self,
-        json: &str,
-        image_reference: Option<String>,
-    ) -> Result<JsValue, JsError> {
+    pub fn lint_image(&self, json: &str, image_reference: Option<String>) -> String {
         let inputs = Inputs {
             image_reference,
             ..Inputs::default()
         };
         let result = self.linter.lint_image_with(json, &inputs);
         let cv = Converter::new(json, self.encoding);
-        to_js(&convert::LintOut {
+        to_json(&convert::LintOut {
             diagnostics: cv.diagnostics(&result.diagnostics),
         })
     }
 
     /// `{ output, applied, remaining, stoppedOnError }`; `remaining` is positioned in `output`.
-    ///
-    /// # Errors
-    /// Only if serialisation fails.
     pub fn fix(
         &self,
         source: &str,
         unsafe_fixes: bool,
         dockerignore: Option<String>,
         dockerignore_checked: bool,
-    ) -> Result<JsValue, JsError> {
+    ) -> String {
         let inputs = build_context(dockerignore, dockerignore_checked);
         let result = self.linter.fix(source, &inputs, unsafe_fixes);
-        to_js(&convert::fix_out(&result, self.encoding))
+        to_json(&convert::fix_out(&result, self.encoding))
     }
 
     /// Size advice: `{ tableVersion, suggestions, totals }`, what `stowage optimize` reports,
     /// with ranges in the chosen encoding.
-    ///
-    /// # Errors
-    /// Only if serialisation fails.
     pub fn optimize(
         &self,
         source: &str,
         dockerignore: Option<String>,
         dockerignore_checked: bool,
-    ) -> Result<JsValue, JsError> {
+    ) -> String {
         let inputs = build_context(dockerignore, dockerignore_checked);
         let report = stowage_core::optimize::optimize(source, &inputs);
-        to_js(&convert::optimize_out(&report, source, self.encoding))
+        to_json(&convert::optimize_out(&report, source, self.encoding))
     }
 
     /// The parse dump (as `stowage parse --format json`) plus the syntax diagnostics.
-    ///
-    /// # Errors
-    /// Only if serialisation fails.
-    pub fn parse(&self, source: &str) -> Result<JsValue, JsError> {
-        to_js(&convert::parse_out(source, &self.syntax, self.encoding))
+    pub fn parse(&self, source: &str) -> String {
+        to_json(&convert::parse_out(source, &self.syntax, self.encoding))
     }
 }
 

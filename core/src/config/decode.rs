@@ -5,7 +5,7 @@
 //! module, and doing it by hand gives every error the exact byte span of the offending key or
 //! value, the dotted key path, and a "did you mean" for near misses.
 
-use std::collections::BTreeMap;
+use crate::util::VecMap;
 
 use super::policy::{BaseImageRule, CustomRule, ImageAction, LabelFormat, Policy};
 use super::toml::{self, Kind, Node, Table as TomlTable};
@@ -371,25 +371,25 @@ fn map<T>(
     item: &Node,
     path: &str,
     decode: impl Fn(&Node, &str) -> Result<T>,
-) -> Result<BTreeMap<String, T>> {
+) -> Result<VecMap<String, T>> {
     match &item.kind {
         Kind::Table(t) => {
-            let mut out = BTreeMap::new();
+            let mut out = Vec::with_capacity(t.entries.len());
             for (k, v) in &t.entries {
                 let k = k.name.as_str();
-                out.insert(k.to_owned(), decode(v, &join(path, k))?);
+                out.push((k.to_owned(), decode(v, &join(path, k))?));
             }
-            Ok(out)
+            Ok(out.into_iter().collect())
         }
         other => Err(invalid_type(item, other, path, "a table")),
     }
 }
 
-fn severity_map(item: &Node, path: &str) -> Result<BTreeMap<String, Severity>> {
+fn severity_map(item: &Node, path: &str) -> Result<VecMap<String, Severity>> {
     map(item, path, severity)
 }
 
-fn label_formats(item: &Node, path: &str) -> Result<BTreeMap<String, LabelFormat>> {
+fn label_formats(item: &Node, path: &str) -> Result<VecMap<String, LabelFormat>> {
     let names = LabelFormat::ALL.map(LabelFormat::as_str);
     map(item, path, |v, p| {
         variant(v, p, &names).map(|s| LabelFormat::parse(s).unwrap_or(LabelFormat::Text))
@@ -398,7 +398,7 @@ fn label_formats(item: &Node, path: &str) -> Result<BTreeMap<String, LabelFormat
 
 /// `[rules.<rule>]`: each rule's options, checked against the keys and types the rule
 /// declares, then kept as plain values (each rule reads its own).
-fn rule_options(item: &Node, path: &str) -> Result<BTreeMap<String, Value>> {
+fn rule_options(item: &Node, path: &str) -> Result<VecMap<String, Value>> {
     map(item, path, |v, p| {
         check_rule_options(v, p)?;
         Ok(value(&v.kind))
@@ -472,10 +472,11 @@ fn value(v: &Kind) -> Value {
         Kind::Boolean(b) => Value::Boolean(*b),
         Kind::Datetime(d) => Value::Datetime(d.clone()),
         Kind::Array(a) => Value::Array(a.iter().map(|x| value(&x.kind)).collect()),
-        Kind::Table(t) => Value::Table(crate::util::sort::map_from(
+        Kind::Table(t) => Value::Table(
             t.entries
                 .iter()
-                .map(|(k, x)| (k.name.clone(), value(&x.kind))),
-        )),
+                .map(|(k, x)| (k.name.clone(), value(&x.kind)))
+                .collect(),
+        ),
     }
 }

@@ -5,7 +5,7 @@
 //!
 //! The core does no IO: callers hand over the file's text and the environment as data.
 
-use std::collections::BTreeMap;
+use crate::util::VecMap;
 
 use crate::diagnostic::Severity;
 
@@ -426,9 +426,9 @@ pub struct HadolintConfig {
     pub failure_threshold: Option<String>,
     pub ignored: Vec<String>,
     /// `override: {error: [...], ...}` by level.
-    pub overrides: BTreeMap<Severity, Vec<String>>,
+    pub overrides: VecMap<Severity, Vec<String>>,
     pub trusted_registries: Vec<String>,
-    pub label_schema: BTreeMap<String, LabelFormat>,
+    pub label_schema: VecMap<String, LabelFormat>,
     pub strict_labels: Option<bool>,
     pub no_fail: Option<bool>,
     pub disable_ignore_pragma: Option<bool>,
@@ -568,8 +568,7 @@ impl HadolintConfig {
                             return Err(e);
                         };
                         c.overrides
-                            .entry(sev)
-                            .or_default()
+                            .get_or_insert_with(sev, Vec::new)
                             .extend(strings(codes, level)?);
                     }
                 }
@@ -756,7 +755,9 @@ impl HadolintEnv {
                     if let Some(level) = name.strip_prefix("HADOLINT_OVERRIDE_")
                         && let Some(sev) = Severity::parse(&level.to_ascii_lowercase())
                     {
-                        c.overrides.entry(sev).or_default().extend(list(value));
+                        c.overrides
+                            .get_or_insert_with(sev, Vec::new)
+                            .extend(list(value));
                     }
                 }
             }

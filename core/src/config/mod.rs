@@ -11,7 +11,7 @@ mod show;
 mod toml;
 mod value;
 
-use std::collections::BTreeMap;
+use crate::util::VecMap;
 
 use crate::diagnostic::Severity;
 
@@ -39,7 +39,7 @@ pub struct Config {
     /// Rules to turn off.
     pub ignore: Vec<String>,
     /// Per-rule severity overrides, keyed by code, name or alias.
-    pub severity: BTreeMap<String, Severity>,
+    pub severity: VecMap<String, Severity>,
     /// Findings at or above this severity make the CLI exit with 1.
     pub failure_threshold: Option<Severity>,
     /// Never exit with 1 because of findings (hadolint's `no-fail`).
@@ -48,7 +48,7 @@ pub struct Config {
     /// `false` is hadolint's `disable-ignore-pragma`. Default `true`.
     pub inline_suppressions: Option<bool>,
     /// Per-rule options, keyed by code or name: `[rules.image-size-budget] max-bytes = …`.
-    pub rules: BTreeMap<String, Value>,
+    pub rules: VecMap<String, Value>,
     /// The stage that is built (`docker build --target`); the last one when unset.
     pub target: Option<String>,
     /// Organisation policy; each key turns its `POL` rule on.
@@ -70,11 +70,11 @@ pub struct Override {
     pub select: Option<Vec<String>>,
     pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
-    pub severity: BTreeMap<String, Severity>,
+    pub severity: VecMap<String, Severity>,
     pub failure_threshold: Option<Severity>,
     pub no_fail: Option<bool>,
     pub inline_suppressions: Option<bool>,
-    pub rules: BTreeMap<String, Value>,
+    pub rules: VecMap<String, Value>,
     pub target: Option<String>,
     pub policy: Policy,
 }
@@ -202,8 +202,8 @@ impl Config {
         select: Option<&[String]>,
         extend_select: &[String],
         ignore: &[String],
-        severity: &BTreeMap<String, Severity>,
-        rules: &BTreeMap<String, Value>,
+        severity: &VecMap<String, Severity>,
+        rules: &VecMap<String, Value>,
         policy: &Policy,
     ) -> Result<(), ConfigError> {
         let lists = [
@@ -509,10 +509,7 @@ fn same_selector(a: &str, b: &str) -> bool {
 }
 
 /// Per-rule maps: a child key replaces every base key that names one of the same rules.
-fn merge_per_rule<V>(
-    mut base: BTreeMap<String, V>,
-    child: BTreeMap<String, V>,
-) -> BTreeMap<String, V> {
+fn merge_per_rule<V>(mut base: VecMap<String, V>, child: VecMap<String, V>) -> VecMap<String, V> {
     let rules_of = |k: &str| Selector::parse(k).map(Selector::rules).unwrap_or_default();
     for k in child.keys() {
         let mine = rules_of(k);

@@ -1,7 +1,7 @@
 //! The `[policy]` table and `[[custom-rules]]`: organisation rules, driven by configuration.
 //! Every policy rule (`POL…`) is inert until its key here is set; setting it turns the rule on.
 
-use std::collections::BTreeMap;
+use crate::util::VecMap;
 
 use crate::diagnostic::Severity;
 
@@ -13,7 +13,7 @@ pub struct Policy {
     /// Base-image rules; the first whose pattern matches decides. `POL002`, `POL003`.
     pub base_images: Option<Vec<BaseImageRule>>,
     /// Labels the shipped image must carry, with the format of their values. `POL004`, `POL005`.
-    pub required_labels: Option<BTreeMap<String, LabelFormat>>,
+    pub required_labels: Option<VecMap<String, LabelFormat>>,
     /// Only the labels in `required-labels` may be set. `POL006`.
     pub strict_labels: Option<bool>,
     /// Most layer-creating instructions (RUN, COPY, ADD) the shipped stage may have. `POL007`.

@@ -1,6 +1,6 @@
 //! Built-in presets for `extends`: `recommended`, `strict`, `security`, `hadolint`.
 
-use std::collections::BTreeMap;
+use crate::util::VecMap;
 
 use crate::diagnostic::Severity;
 
@@ -55,7 +55,7 @@ pub const STRICT_EXTRA: &[&str] = &[
 ];
 
 fn strict() -> Config {
-    let mut severity = BTreeMap::new();
+    let mut severity = VecMap::new();
     for code in ["REP003", "REP022", "SEC033"] {
         severity.insert(code.to_owned(), Severity::Warning);
     }
@@ -100,7 +100,7 @@ fn security() -> Config {
             }
         }
     }
-    let mut severity = BTreeMap::new();
+    let mut severity = VecMap::new();
     severity.insert("SEC001".to_owned(), Severity::Error);
     severity.insert("REP022".to_owned(), Severity::Warning);
     Config {
@@ -192,7 +192,7 @@ pub const HADOLINT_RULES: &[(&str, Option<Severity>)] = {
 /// each at hadolint's severity. hadolint codes Stowage has no rule for are left out.
 fn hadolint() -> Config {
     let mut select = Vec::new();
-    let mut severity = BTreeMap::new();
+    let mut severity = VecMap::new();
     for (code, sev) in HADOLINT_RULES {
         let Some(sev) = sev else { continue };
         if Selector::parse(code).is_err() {

@@ -5,7 +5,6 @@ use std::fmt::Write as _;
 use super::value::{Table, Value};
 use super::{Config, Override};
 use crate::config::policy::{BaseImageRule, CustomRule, ImageAction, Policy};
-use crate::util::sort::map_from;
 
 /// The configuration as a `stowage.toml` document: plain keys first, then tables, then arrays
 /// of tables.
@@ -79,11 +78,11 @@ fn layer(t: &mut Table, o: &Override) {
     put_list(t, "extend-select", &o.extend_select);
     put_list(t, "ignore", &o.ignore);
     if !o.severity.is_empty() {
-        let sev = map_from(
-            o.severity
-                .iter()
-                .map(|(k, v)| (k.clone(), v.as_str().into())),
-        );
+        let sev = o
+            .severity
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().into()))
+            .collect();
         t.insert("severity".into(), Value::Table(sev));
     }
     put(
@@ -111,7 +110,10 @@ fn policy(p: &Policy) -> Table {
         t.insert("base-images".into(), Value::Array(rules));
     }
     if let Some(labels) = &p.required_labels {
-        let l = map_from(labels.iter().map(|(k, f)| (k.clone(), f.as_str().into())));
+        let l = labels
+            .iter()
+            .map(|(k, f)| (k.clone(), f.as_str().into()))
+            .collect();
         t.insert("required-labels".into(), Value::Table(l));
     }
     put(&mut t, "strict-labels", p.strict_labels);

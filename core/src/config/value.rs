@@ -2,12 +2,10 @@
 //! config show` prints. Owned and span-free; the decoder (`decode.rs`) keeps spans while it
 //! checks the file and drops them here.
 
-use std::collections::BTreeMap;
-
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 /// A TOML table: keys in lexicographic order (as `config show` prints them).
-pub type Table = BTreeMap<String, Value>;
+pub type Table = crate::util::VecMap<String, Value>;
 
 /// One TOML value.
 #[derive(Clone, Debug, PartialEq)]

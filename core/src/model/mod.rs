@@ -132,7 +132,12 @@ pub struct Model<'a> {
     pub shipped: Vec<bool>,
     /// The stage that is built by default (the last one), or the `--target`.
     pub target: Option<usize>,
-    vars: Vec<HashMap<String, Vec<VarDef>>>,
+    /// ARG/ENV definitions by variable (in first-definition order), each list in instruction
+    /// order across all stages: a stage's definitions are those inside its instruction range.
+    /// One list per name rather than a map per stage: one `HashMap` type less in the .wasm.
+    vars: Vec<(String, Vec<VarDef>)>,
+    /// Variable name → index in `vars`.
+    var_ids: HashMap<String, usize>,
     /// Stage name (lower-case) → first stage with that name.
     stage_names: HashMap<String, usize>,
 }
@@ -152,6 +157,7 @@ impl<'a> Model<'a> {
             shipped: Vec::new(),
             target: None,
             vars: Vec::new(),
+            var_ids: HashMap::new(),
             stage_names: HashMap::new(),
         };
         m.build_stages();
@@ -221,7 +227,6 @@ impl<'a> Model<'a> {
                         platform,
                         deps,
                     });
-                    self.vars.push(HashMap::new());
                 }
                 _ => {}
             }
@@ -342,28 +347,28 @@ impl<'a> Model<'a> {
                                     // `ARG X` in a stage takes the global default, if any.
                                     global_lookup_owned(&self.global_args, &d.name.text)
                                 });
-                            self.vars[s]
-                                .entry(d.name.text.clone())
-                                .or_default()
-                                .push(VarDef {
+                            self.define(
+                                &d.name.text,
+                                VarDef {
                                     at: i,
                                     value,
                                     is_env: false,
-                                });
+                                },
+                            );
                         }
                     }
                     Args::Env(pairs) => {
                         for p in pairs {
                             let value = self.expand_at(&p.value.text, i);
                             let value = (!value.unresolved).then_some(value.value);
-                            self.vars[s]
-                                .entry(p.key.text.clone())
-                                .or_default()
-                                .push(VarDef {
+                            self.define(
+                                &p.key.text,
+                                VarDef {
                                     at: i,
                                     value,
                                     is_env: true,
-                                });
+                                },
+                            );
                         }
                     }
                     _ => {}
@@ -371,6 +376,33 @@ impl<'a> Model<'a> {
             }
             finals.push(ctx);
         }
+    }
+
+    /// Records a definition (instructions are visited in order, so each list stays sorted).
+    fn define(&mut self, name: &str, def: VarDef) {
+        let id = match self.var_ids.get(name) {
+            Some(&id) => id,
+            None => {
+                let id = self.vars.len();
+                self.var_ids.insert(name.to_owned(), id);
+                self.vars.push((name.to_owned(), Vec::new()));
+                id
+            }
+        };
+        if let Some((_, defs)) = self.vars.get_mut(id) {
+            defs.push(def);
+        }
+    }
+
+    /// The definitions of `name` in stage `s` by instructions before `limit`, in order.
+    fn defs_before(&self, name: &str, s: usize, limit: usize) -> &[VarDef] {
+        let Some((_, defs)) = self.var_ids.get(name).and_then(|&id| self.vars.get(id)) else {
+            return &[];
+        };
+        let from = self.stages.get(s).map_or(0, |st| st.from);
+        let lo = defs.partition_point(|d| d.at < from);
+        let hi = defs.partition_point(|d| d.at < limit).max(lo);
+        defs.get(lo..hi).unwrap_or_default()
     }
 
     /// Looks a variable up as seen by instruction `at` (exclusive: definitions by `at` itself
@@ -387,11 +419,9 @@ impl<'a> Model<'a> {
         let mut limit = at;
         let mut only_env = false;
         for _ in 0..=self.stages.len() {
-            if let Some(defs) = self.vars.get(s).and_then(|v| v.get(name)) {
-                let idx = defs.partition_point(|d| d.at < limit);
-                if let Some(d) = defs[..idx].iter().rev().find(|d| !only_env || d.is_env) {
-                    return d.value.as_deref().map_or(Lookup::Unknown, Lookup::Value);
-                }
+            let defs = self.defs_before(name, s, limit);
+            if let Some(d) = defs.iter().rev().find(|d| !only_env || d.is_env) {
+                return d.value.as_deref().map_or(Lookup::Unknown, Lookup::Value);
             }
             match self.stages.get(s).map(|st| &st.base.kind) {
                 Some(BaseKind::Stage(p)) if *p < s => {
@@ -418,9 +448,7 @@ impl<'a> Model<'a> {
         let mut s = stage;
         let mut limit = at;
         for _ in 0..=self.stages.len() {
-            if let Some(defs) = self.vars.get(s).and_then(|v| v.get(name))
-                && defs.partition_point(|d| d.at < limit) > 0
-            {
+            if !self.defs_before(name, s, limit).is_empty() {
                 return Some(true);
             }
             match self.stages.get(s).map(|st| &st.base.kind) {
@@ -438,7 +466,7 @@ impl<'a> Model<'a> {
     pub fn declared_names(&self) -> impl Iterator<Item = &str> {
         self.vars
             .iter()
-            .flat_map(|m| m.keys().map(String::as_str))
+            .map(|(name, _)| name.as_str())
             .chain(self.global_args.iter().map(|(n, _, _)| n.as_str()))
     }
 

@@ -4,3 +4,6 @@ pub mod number;
 pub(crate) mod sort;
 pub mod suggest;
 pub(crate) mod text;
+pub mod vec_map;
+
+pub use vec_map::VecMap;

@@ -72,19 +72,6 @@ fn permute(mut order: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
     }
 }
 
-/// A map built by inserting pairs one by one. `collect()` into a `BTreeMap` first sorts the
-/// pairs with std's stable sort: one more sort instantiation per key/value type, ~3 KB each
-/// in the WebAssembly module, for maps that hold a handful of entries.
-pub(crate) fn map_from<K: Ord, V>(
-    pairs: impl IntoIterator<Item = (K, V)>,
-) -> std::collections::BTreeMap<K, V> {
-    let mut map = std::collections::BTreeMap::new();
-    for (k, v) in pairs {
-        map.insert(k, v);
-    }
-    map
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

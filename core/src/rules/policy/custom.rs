@@ -2,7 +2,6 @@
 //! rules: a code and name, a severity (overridable in `[severity]`), selectable by id, name,
 //! `policy` or `all`, suppressible with `# stowage ignore=ID`, optionally with a fix.
 
-use std::collections::BTreeSet;
 use std::sync::{Mutex, OnceLock};
 
 use regex_lite::Regex;
@@ -31,17 +30,20 @@ pub struct Compiled {
 
 /// Diagnostics carry `&'static str` codes: custom ids are interned once per distinct id.
 fn intern(s: &str) -> &'static str {
-    static POOL: OnceLock<Mutex<BTreeSet<&'static str>>> = OnceLock::new();
-    let pool = POOL.get_or_init(|| Mutex::new(BTreeSet::new()));
+    // A sorted Vec rather than a BTreeSet: a few ids, and no BTree code in the .wasm.
+    static POOL: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
+    let pool = POOL.get_or_init(|| Mutex::new(Vec::new()));
     let Ok(mut set) = pool.lock() else {
         return "CUSTOM";
     };
-    if let Some(found) = set.get(s) {
-        return found;
+    match set.binary_search(&s) {
+        Ok(i) => set[i],
+        Err(i) => {
+            let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
+            set.insert(i, leaked);
+            leaked
+        }
     }
-    let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
-    set.insert(leaked);
-    leaked
 }
 
 fn specificity(s: &str, rule: &CustomRule) -> Option<u8> {

@@ -55,7 +55,7 @@ impl Rule for LabelNotInSchema {
         if p.strict_labels != Some(true) {
             return;
         }
-        let empty = std::collections::BTreeMap::new();
+        let empty = crate::util::VecMap::new();
         let schema = p.required_labels.as_ref().unwrap_or(&empty);
         for (i, kv) in labels(cx) {
             let key = unquote(&kv.key.text);

@@ -1,0 +1,342 @@
+//! The results as JSON text, which `js/index.js` turns into objects with `JSON.parse`.
+//!
+//! Building the JS objects field by field with serde-wasm-bindgen cost ~11 KB of the gzipped
+//! .wasm (a `Serialize` impl and serializer calls per type and field, plus a JS call per
+//! value); this writer is a few hundred bytes and one string crosses the boundary. The shapes
+//! are those serde-wasm-bindgen's `json_compatible()` gave: objects with the fields in
+//! declaration order, `null` for `None`, arrays for lists and pairs.
+
+use stowage_core::config::Value;
+use stowage_core::syntax::{DirectiveDump, HeredocDump, InstructionDump, ParseDump};
+use stowage_core::util::VecMap;
+
+/// A value that writes itself as JSON.
+pub trait ToJson {
+    fn write_json(&self, out: &mut String);
+}
+
+/// The JSON text of `value`.
+#[must_use]
+pub fn to_json<T: ToJson + ?Sized>(value: &T) -> String {
+    // Most results are a few hundred bytes to a few KB: start big enough to skip the first
+    // reallocations.
+    let mut out = String::with_capacity(1024);
+    value.write_json(&mut out);
+    out
+}
+
+/// An object with these fields, in order (the keys are plain identifiers: no escaping).
+pub fn object(out: &mut String, fields: &[(&str, &dyn ToJson)]) {
+    out.push('{');
+    for (i, (key, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        out.push_str(key);
+        out.push_str("\":");
+        value.write_json(out);
+    }
+    out.push('}');
+}
+
+/// An array of these values.
+pub fn array(out: &mut String, items: &[&dyn ToJson]) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        item.write_json(out);
+    }
+    out.push(']');
+}
+
+/// `impl ToJson` for a struct: an object of the listed fields, in order.
+macro_rules! json_object {
+    ($ty:ty { $($key:literal: $field:ident),* $(,)? }) => {
+        impl $crate::json::ToJson for $ty {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::object(out, &[$(($key, &self.$field)),*]);
+            }
+        }
+    };
+}
+pub(crate) use json_object;
+
+/// A JSON string literal.
+pub fn string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // `start` and `i` are at ASCII bytes, so on character boundaries.
+        out.push_str(s.get(start..i).unwrap_or_default());
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(s.get(start..).unwrap_or_default());
+    out.push('"');
+}
+
+fn unsigned(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        string(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        string(out, self);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl ToJson for u32 {
+    fn write_json(&self, out: &mut String) {
+        unsigned(out, u64::from(*self));
+    }
+}
+
+impl ToJson for u64 {
+    fn write_json(&self, out: &mut String) {
+        unsigned(out, *self);
+    }
+}
+
+impl ToJson for usize {
+    fn write_json(&self, out: &mut String) {
+        unsigned(out, *self as u64);
+    }
+}
+
+impl ToJson for i64 {
+    fn write_json(&self, out: &mut String) {
+        if *self < 0 {
+            out.push('-');
+        }
+        unsigned(out, self.unsigned_abs());
+    }
+}
+
+impl ToJson for () {
+    fn write_json(&self, out: &mut String) {
+        out.push_str("null");
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for Box<T> {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson, const N: usize> ToJson for [T; N] {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+/// A map as an object, keys in order.
+impl<V: ToJson> ToJson for VecMap<String, V> {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        let mut first = true;
+        for (key, value) in self {
+            // serde-wasm-bindgen assigned `obj[key] = value`: a `__proto__` key set no own
+            // property, where `JSON.parse` would make one. Left out, as before.
+            if key == "__proto__" {
+                continue;
+            }
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            string(out, key);
+            out.push(':');
+            value.write_json(out);
+        }
+        out.push('}');
+    }
+}
+
+/// Only `configFromHadolint` writes `Value`s, and a hadolint configuration carries no floats:
+/// printing any f64 would bring ~18 KB of float formatting into the .wasm, so only whole
+/// numbers are written (exactly) and anything else as `null`.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "only whole numbers within ±2^53, which i64 holds exactly"
+)]
+fn float(out: &mut String, f: f64) {
+    const SAFE: f64 = 9_007_199_254_740_992.0;
+    if f.fract() == 0.0 && f.abs() <= SAFE {
+        (f as i64).write_json(out);
+    } else {
+        out.push_str("null");
+    }
+}
+
+impl ToJson for Value {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Self::String(s) | Self::Datetime(s) => string(out, s),
+            Self::Integer(i) => i.write_json(out),
+            Self::Float(f) => float(out, *f),
+            Self::Boolean(b) => b.write_json(out),
+            Self::Array(items) => items.write_json(out),
+            Self::Table(t) => t.write_json(out),
+        }
+    }
+}
+
+json_object!(ParseDump {
+    "directives": directives,
+    "escape": escape,
+    "instructions": instructions,
+});
+
+json_object!(DirectiveDump {
+    "name": name,
+    "value": value,
+    "line": line,
+});
+
+// Instructions and heredocs travel as arrays without keys, like diagnostics (see
+// `convert.rs`); `js/index.js` (`instruction()`) turns them back into objects.
+impl ToJson for HeredocDump {
+    fn write_json(&self, out: &mut String) {
+        array(
+            out,
+            &[
+                &self.name,
+                &self.content,
+                &self.file_descriptor,
+                &self.chomp,
+                &self.quoted,
+                &self.line,
+                &self.end_line,
+            ],
+        );
+    }
+}
+
+impl ToJson for InstructionDump {
+    fn write_json(&self, out: &mut String) {
+        array(
+            out,
+            &[
+                &self.keyword,
+                &self.line,
+                &self.column,
+                &self.end_line,
+                &self.end_column,
+                &self.offsets[0],
+                &self.offsets[1],
+                &self.flags,
+                &self.value,
+                &self.json,
+                &self.heredocs,
+                &self.onbuild,
+            ],
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped() {
+        let mut out = String::new();
+        string(&mut out, "a\"b\\c\nd\te\u{1}é😀\u{7f}");
+        assert_eq!(out, "\"a\\\"b\\\\c\\nd\\te\\u0001é😀\u{7f}\"");
+    }
+
+    #[test]
+    fn values() {
+        assert_eq!(to_json(&0u32), "0");
+        assert_eq!(to_json(&u64::MAX), "18446744073709551615");
+        assert_eq!(to_json(&i64::MIN), "-9223372036854775808");
+        assert_eq!(to_json(&Value::Float(-3.0)), "-3");
+        assert_eq!(to_json(&Value::Float(f64::NAN)), "null");
+        assert_eq!(to_json(&Some([1u32, 2])), "[1,2]");
+        assert_eq!(to_json(&None::<u32>), "null");
+        let mut m = VecMap::new();
+        m.insert("b".to_owned(), Value::Boolean(true));
+        m.insert("__proto__".to_owned(), Value::Integer(1));
+        m.insert("a".to_owned(), Value::Array(vec!["x".into()]));
+        assert_eq!(to_json(&Value::Table(m)), r#"{"a":["x"],"b":true}"#);
+        let mut out = String::new();
+        object(&mut out, &[("k", &"v"), ("n", &())]);
+        assert_eq!(out, r#"{"k":"v","n":null}"#);
+    }
+}
