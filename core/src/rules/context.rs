@@ -126,38 +126,62 @@ fn heredoc_is_shell(command: &str, body: &str) -> bool {
 #[derive(Default)]
 pub(crate) struct Memo<'a> {
     advice: OnceCell<Vec<crate::optimize::Suggestion>>,
-    apt: OnceCell<Vec<Apt<'a>>>,
-    apk: OnceCell<Vec<Apk<'a>>>,
-    rpm: OnceCell<Vec<RpmCommand<'a>>>,
-    npm: OnceCell<Vec<Npm<'a>>>,
-    pip: OnceCell<Vec<Pip<'a>>>,
+    numbers: OnceCell<Vec<(usize, u32)>>,
+    apt: OnceCell<Views<Apt<'a>>>,
+    apk: OnceCell<Views<Apk<'a>>>,
+    rpm: OnceCell<Views<RpmCommand<'a>>>,
+    npm: OnceCell<Views<Npm<'a>>>,
+    pip: OnceCell<Views<Pip<'a>>>,
     var_settings: OnceCell<Vec<super::security::shared::VarSet>>,
 }
 
+/// Every command of the file numbered in script order, as (address, number) sorted by address:
+/// how a `&Command` is found again in the per-lint views.
+fn command_numbers(scripts: &[RunScript<'_>]) -> Vec<(usize, u32)> {
+    let mut numbers: Vec<(usize, u32)> = scripts
+        .iter()
+        .flat_map(|r| r.script.commands.iter())
+        .zip(0u32..)
+        .map(|(c, n)| (std::ptr::from_ref(c).addr(), n))
+        .collect();
+    crate::util::sort::sort_by_key(&mut numbers, |&(addr, _)| addr);
+    numbers
+}
+
+/// The views of one kind: the views, and for each command (by number) its view's index + 1,
+/// 0 when it has none.
+type Views<T> = (Vec<T>, Vec<u32>);
+
 /// A typed view of `cmd` from `cell`, which holds the views of every command of the file
 /// that has one. Several rules ask about the same commands: each is parsed once per lint and
-/// found again by its address (sorted, so a file with thousands of commands stays n log n).
+/// found again through its number (a binary search, so thousands of commands stay n log n).
 fn view<'a, T>(
-    cell: &'a OnceCell<Vec<T>>,
+    memo: &'a Memo<'a>,
+    cell: &'a OnceCell<Views<T>>,
     scripts: &'a [RunScript<'a>],
     cmd: &Command,
     from: fn(&'a Command) -> Option<T>,
-    command: fn(&T) -> &Command,
 ) -> Option<&'a T> {
-    let addr = |v: &T| std::ptr::from_ref(command(v)).addr();
-    let all = cell.get_or_init(|| {
-        let mut all: Vec<T> = scripts
-            .iter()
-            .flat_map(|r| r.script.commands.iter())
-            .filter_map(from)
-            .collect();
-        crate::util::sort::sort_by_key(&mut all, addr);
-        all
+    let numbers = memo.numbers.get_or_init(|| command_numbers(scripts));
+    let (views, slots) = cell.get_or_init(|| {
+        let mut views = Vec::new();
+        let mut slots = Vec::with_capacity(numbers.len());
+        for c in scripts.iter().flat_map(|r| r.script.commands.iter()) {
+            match from(c) {
+                Some(v) => {
+                    views.push(v);
+                    slots.push(u32::try_from(views.len()).unwrap_or(0));
+                }
+                None => slots.push(0),
+            }
+        }
+        (views, slots)
     });
     let at = std::ptr::from_ref(cmd).addr();
-    all.binary_search_by_key(&at, addr)
-        .ok()
-        .and_then(|i| all.get(i))
+    let i = numbers.binary_search_by_key(&at, |&(addr, _)| addr).ok()?;
+    let n = numbers.get(i)?.1 as usize;
+    let slot = *slots.get(n)? as usize;
+    views.get(slot.checked_sub(1)?)
 }
 
 /// The rule-facing context.
@@ -240,29 +264,33 @@ impl<'a> Context<'a> {
 
     /// `cmd` read as an apt-family command, if it is one (parsed once per lint: see [`view`]).
     pub(crate) fn apt(&self, cmd: &Command) -> Option<&'a Apt<'a>> {
-        view(&self.memo.apt, self.scripts, cmd, Apt::from, |v| v.command)
+        view(self.memo, &self.memo.apt, self.scripts, cmd, Apt::from)
     }
 
     /// `cmd` read as an apk command, if it is one.
     pub(crate) fn apk(&self, cmd: &Command) -> Option<&'a Apk<'a>> {
-        view(&self.memo.apk, self.scripts, cmd, Apk::from, |v| v.command)
+        view(self.memo, &self.memo.apk, self.scripts, cmd, Apk::from)
     }
 
     /// `cmd` read as a yum/dnf/zypper/rpm command, if it is one.
     pub(crate) fn rpm(&self, cmd: &Command) -> Option<&'a RpmCommand<'a>> {
-        view(&self.memo.rpm, self.scripts, cmd, RpmCommand::from, |v| {
-            v.command
-        })
+        view(
+            self.memo,
+            &self.memo.rpm,
+            self.scripts,
+            cmd,
+            RpmCommand::from,
+        )
     }
 
     /// `cmd` read as an npm/yarn/pnpm/bun command, if it is one.
     pub(crate) fn npm(&self, cmd: &Command) -> Option<&'a Npm<'a>> {
-        view(&self.memo.npm, self.scripts, cmd, Npm::from, |v| v.command)
+        view(self.memo, &self.memo.npm, self.scripts, cmd, Npm::from)
     }
 
     /// `cmd` read as a pip command, if it is one.
     pub(crate) fn pip(&self, cmd: &Command) -> Option<&'a Pip<'a>> {
-        view(&self.memo.pip, self.scripts, cmd, Pip::from, |v| v.command)
+        view(self.memo, &self.memo.pip, self.scripts, cmd, Pip::from)
     }
 
     /// Top-level instructions with their indices.
