@@ -43,19 +43,32 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|&b| b == needle)
 }
 
+// `leading_ws` and `is_comment` run on every line. Most lines start with a printable ASCII
+// character, which answers without the Unicode-aware trimming (slow in WebAssembly).
+
 /// Offset of the first non-whitespace char of `s` (Go's `TrimLeftFunc(unicode.IsSpace)`).
 fn leading_ws(s: &str) -> usize {
+    if s.as_bytes().first().is_some_and(u8::is_ascii_graphic) {
+        return 0;
+    }
     s.len() - s.trim_start().len()
 }
 
 fn is_comment(s: &str) -> bool {
-    s.trim_start().starts_with('#')
+    match s.as_bytes().first() {
+        Some(&b) if b.is_ascii_graphic() => b == b'#',
+        _ => s.trim_start().starts_with('#'),
+    }
 }
 
 /// BuildKit's `([^E])E[ \t]*$` for escape char `E`: the offset of the escape char when the line
 /// continues. An escaped escape (`\\` at the end) does not continue; a lone escape does.
 fn continuation_at(s: &str, escape: char) -> Option<usize> {
-    let trimmed = s.trim_end_matches([' ', '\t']);
+    let end = s
+        .bytes()
+        .rposition(|b| b != b' ' && b != b'\t')
+        .map_or(0, |i| i + 1);
+    let trimmed = s.get(..end).unwrap_or("");
     let before = trimmed.strip_suffix(escape)?;
     match before.chars().next_back() {
         Some(prev) if prev == escape => None,
