@@ -88,8 +88,19 @@ export interface RuleInfo {
   summary: string;
   /** What the rule checks. */
   target: 'dockerfile' | 'image';
+  /** The keys `[rules.<code or name>]` accepts in `stowage.toml`; any other key is a config error. */
+  options: RuleOption[];
   /** Markdown: `## What it does`, `## Why is this bad?`, `## Example`, `## Use instead`. */
   docs: string;
+}
+
+/** An option a rule reads from `[rules.<code or name>]`. */
+export interface RuleOption {
+  key: string;
+  /** The value's type: `integer` is a whole `number`. */
+  type: 'integer' | 'number' | 'boolean' | 'string' | 'string[]';
+  /** One line: what it changes, with the default. */
+  summary: string;
 }
 
 /** The configuration, with the keys of `stowage.toml`. */

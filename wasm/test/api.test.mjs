@@ -75,7 +75,11 @@ test('rules() lists every rule with metadata and docs', () => {
   assert.ok(rs.length >= 10);
   const codes = new Set();
   for (const r of rs) {
-    assert.deepEqual(keys(r), ['aliases', 'code', 'defaultEnabled', 'docs', 'family', 'fix', 'name', 'severity', 'summary', 'target']);
+    assert.deepEqual(keys(r), ['aliases', 'code', 'defaultEnabled', 'docs', 'family', 'fix', 'name', 'options', 'severity', 'summary', 'target']);
+    for (const o of r.options) {
+      assert.deepEqual(keys(o), ['key', 'summary', 'type']);
+      assert.ok(['integer', 'number', 'boolean', 'string', 'string[]'].includes(o.type), `${r.code}.${o.key}`);
+    }
     assert.ok(FAMILIES.includes(r.family));
     assert.ok(SEVERITIES.includes(r.severity));
     assert.ok(['none', 'sometimes', 'always'].includes(r.fix));
@@ -87,6 +91,10 @@ test('rules() lists every rule with metadata and docs', () => {
   }
   assert.equal(codes.size, rs.length, 'codes are unique');
   assert.ok(codes.has('SEC001'));
+  // The options each rule accepts (the config reader rejects others).
+  const budget = rs.find((r) => r.code === 'IMG009');
+  assert.deepEqual(budget.options.map((o) => [o.key, o.type]), [['max-bytes', 'integer'], ['max-share', 'number']]);
+  assert.deepEqual(rs.find((r) => r.code === 'SEC001').options, []);
 });
 
 test('rules() takes the docs from rule-docs.js: one entry per rule, none inside the .wasm', async () => {

@@ -31,6 +31,17 @@ test('wrong types and values name the key path', () => {
   throwsConfig(() => new Linter({ select: 'all' }), { key: 'select' });
 });
 
+test('rule options are checked against what each rule declares', () => {
+  throwsConfig(() => new Linter({ rules: { 'image-size-budget': { 'max-byte': 5 } } }), {
+    key: 'rules.image-size-budget.max-byte',
+    message: /`max-byte` is not an option of IMG008/,
+    help: /did you mean `max-bytes`/,
+  });
+  throwsConfig(() => new Linter({ rules: { IMG009: { 'max-share': 'half' } } }), { key: 'rules.IMG009.max-share', message: /expected a number/ });
+  throwsConfig(() => new Linter('[rules.SEC001]\nmax = 1\n'), { help: /SEC001 has no options/ });
+  assert.ok(new Linter({ rules: { IMG009: { 'max-bytes': 1, 'max-share': 0.25 } } }));
+});
+
 test('unknown rule selectors name the key path and the selector, with a suggestion', () => {
   throwsConfig(() => new Linter({ select: ['SEC01'] }), { key: 'select', message: /SEC01/, help: /SEC001/ });
   throwsConfig(() => new Linter({ severity: { 'root-usr': 'error' } }), { key: 'severity.root-usr', message: /root-usr/ });
