@@ -141,7 +141,7 @@ pub fn parse_duration(s: &str) -> Option<u128> {
         if num_len == 0 {
             return None;
         }
-        let n: f64 = rest[..num_len].parse().ok()?;
+        let n = crate::util::float::parse_f64(&rest[..num_len])?;
         rest = &rest[num_len..];
         let unit_len = rest
             .bytes()
