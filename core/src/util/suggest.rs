@@ -31,9 +31,13 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// The closest candidate within a distance proportional to the word's length.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    closest_in(word, &mut candidates.into_iter())
+}
+
+/// `closest`'s body, behind `dyn` so that it is compiled once, not per candidate iterator.
+fn closest_in<'a>(word: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).clamp(1, 3);
     candidates
-        .into_iter()
         .map(|c| (distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
