@@ -220,9 +220,25 @@ pub fn is_suppressed(sups: &mut [Suppression], rule_index: usize, range: TextRan
     hit
 }
 
-/// BuildKit check names are CamelCase words (`JSONArgsRecommended`).
+/// BuildKit check names are CamelCase words (`JSONArgsRecommended`). The aliases are ours and
+/// ASCII: the ASCII tests answer the same without Unicode case tables in the .wasm.
 fn is_buildkit_name(alias: &str) -> bool {
-    alias.chars().next().is_some_and(char::is_uppercase)
-        && alias.chars().all(char::is_alphanumeric)
-        && alias.chars().any(char::is_lowercase)
+    alias.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        && alias.bytes().all(|b| b.is_ascii_alphanumeric())
+        && alias.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    /// `is_buildkit_name` tests bytes: it relies on every alias being ASCII.
+    #[test]
+    fn aliases_are_ascii() {
+        for rule in crate::rules::registry() {
+            for alias in rule.meta().aliases {
+                assert!(alias.is_ascii(), "{alias}");
+            }
+        }
+        assert!(super::is_buildkit_name("JSONArgsRecommended"));
+        assert!(!super::is_buildkit_name("DL3000"));
+    }
 }

@@ -752,7 +752,7 @@ fn number(token: &str) -> Option<Kind> {
     if !ok {
         return None;
     }
-    crate::util::number::parse_f64(&token.replace('_', "")).map(Kind::Float)
+    crate::util::float::parse_f64(&token.replace('_', "")).map(Kind::Float)
 }
 
 #[cfg(test)]

@@ -369,7 +369,7 @@ impl Parser<'_> {
             return Err(self.err_here("invalid number"));
         }
         let raw = self.src.get(start..self.pos).unwrap_or("").to_owned();
-        let value = crate::util::number::parse_f64(&raw).unwrap_or(f64::NAN);
+        let value = crate::util::float::parse_f64(&raw).unwrap_or(f64::NAN);
         Ok(JsonNode {
             value: JsonValue::Number(JsonNumber { value, raw }),
             range: TextRange::from_usize(start, self.pos),

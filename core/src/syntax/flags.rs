@@ -141,7 +141,7 @@ pub fn parse_duration(s: &str) -> Option<u128> {
         if num_len == 0 {
             return None;
         }
-        let n = crate::util::number::parse_f64(rest.get(..num_len)?)?;
+        let n = crate::util::float::parse_f64(rest.get(..num_len)?)?;
         rest = &rest[num_len..];
         let unit_len = rest
             .bytes()

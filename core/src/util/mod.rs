@@ -1,5 +1,6 @@
 //! Small shared helpers.
 
+pub mod float;
 pub mod number;
 pub(crate) mod sort;
 pub mod suggest;

@@ -21,8 +21,16 @@ pub fn sort_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
-    let order = sorted_order(v.len(), &mut |i, j| compare(&v[i], &v[j]));
-    permute(order, &mut |i, j| v.swap(i, j));
+    // Indices come from `0..v.len()`: the checks never fail, `get` only keeps panics out.
+    let order = sorted_order(v.len(), &mut |i, j| match (v.get(i), v.get(j)) {
+        (Some(a), Some(b)) => compare(a, b),
+        _ => Ordering::Equal,
+    });
+    permute(order, &mut |i, j| {
+        if i < v.len() && j < v.len() {
+            v.swap(i, j);
+        }
+    });
 }
 
 /// The indices `0..n` in sorted order: element `order[k]` belongs at position `k`. A bottom-up

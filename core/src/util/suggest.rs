@@ -31,13 +31,17 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// The closest candidate within a distance proportional to the word's length.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    closest_in(word, &mut candidates.into_iter())
+}
+
+/// `closest`'s body, behind `dyn` so that it is compiled once, not per candidate iterator.
+fn closest_in<'a>(word: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Option<&'a str> {
     let len = word.chars().count();
     let limit = (len / 3).clamp(1, 3);
     // The distance is at least the difference in length (of the first 64 characters, which
     // is all `distance` reads): most candidates are ruled out without computing it.
     let len64 = len.min(64);
     candidates
-        .into_iter()
         .filter(|c| c.chars().take(64).count().abs_diff(len64) <= limit)
         .map(|c| (distance(word, c), c))
         .filter(|(d, _)| *d <= limit)

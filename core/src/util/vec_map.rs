@@ -151,9 +151,16 @@ impl<K: Ord, V> Extend<(K, V)> for VecMap<K, V> {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, pairs: I) {
         let old = self.entries.len();
         self.entries.extend(pairs);
-        if self.entries.len() == old {
-            return;
+        if self.entries.len() != old {
+            self.sort_dedup();
         }
+    }
+}
+
+impl<K: Ord, V> VecMap<K, V> {
+    /// Restores key order after pushes. Apart from `extend` so that it is instantiated once
+    /// per key/value type, not once per iterator type.
+    fn sort_dedup(&mut self) {
         // Stable: among equal keys the last one pushed is the one to keep.
         crate::util::sort::sort_by(&mut self.entries, |a, b| a.0.cmp(&b.0));
         let mut kept: Vec<(K, V)> = Vec::with_capacity(self.entries.len());
