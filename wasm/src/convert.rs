@@ -98,20 +98,25 @@ impl ToJson for DiagnosticOut {
 
 impl ToJson for LabelOut {
     fn write_json(&self, out: &mut String) {
-        let r = &self.range;
-        json::array(
-            out,
-            &[
-                &r.start.line,
-                &r.start.character,
-                &r.end.line,
-                &r.end.character,
-                &self.offsets[0],
-                &self.offsets[1],
-                &self.message,
-            ],
-        );
+        positioned(out, &self.range, self.offsets, &self.message);
     }
+}
+
+/// `[startLine, startChar, endLine, endChar, startOffset, endOffset, last]`: a label's or an
+/// edit's shape.
+fn positioned(out: &mut String, r: &Range, offsets: [u32; 2], last: &dyn ToJson) {
+    json::array(
+        out,
+        &[
+            &r.start.line,
+            &r.start.character,
+            &r.end.line,
+            &r.end.character,
+            &offsets[0],
+            &offsets[1],
+            last,
+        ],
+    );
 }
 
 impl ToJson for FixOut {
@@ -122,19 +127,7 @@ impl ToJson for FixOut {
 
 impl ToJson for EditOut {
     fn write_json(&self, out: &mut String) {
-        let r = &self.range;
-        json::array(
-            out,
-            &[
-                &r.start.line,
-                &r.start.character,
-                &r.end.line,
-                &r.end.character,
-                &self.offsets[0],
-                &self.offsets[1],
-                &self.new_text,
-            ],
-        );
+        positioned(out, &self.range, self.offsets, &self.new_text);
     }
 }
 

@@ -367,13 +367,7 @@ mod tests {
     /// Random decimals of every length and exponent agree with std bit for bit.
     #[test]
     fn matches_std_on_random_input() {
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            seed >> 33
-        };
+        let mut next = crate::util::test_rng();
         for _ in 0..200_000 {
             let ndigits = 1 + next() % 40;
             let mut s = String::new();

@@ -8,3 +8,15 @@ pub(crate) mod text;
 pub mod vec_map;
 
 pub use vec_map::VecMap;
+
+/// A small deterministic pseudo-random sequence for randomised tests (a 64-bit LCG).
+#[cfg(test)]
+pub(crate) fn test_rng() -> impl FnMut() -> u64 {
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        seed >> 33
+    }
+}

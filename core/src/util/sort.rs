@@ -120,13 +120,7 @@ mod tests {
     /// sort does, ties included.
     #[test]
     fn matches_std_stable_sort() {
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            seed >> 33
-        };
+        let mut next = crate::util::test_rng();
         for round in 0..2000 {
             let len = usize::try_from(next() % 301).unwrap();
             let distinct = [1, 2, 5, 50, u64::MAX][round % 5];
