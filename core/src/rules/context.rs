@@ -7,6 +7,7 @@ use crate::config::{Policy, Value};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Fix;
 use crate::model::Model;
+use crate::shell::commands::Family;
 use crate::shell::commands::apk::Apk;
 use crate::shell::commands::apt::Apt;
 use crate::shell::commands::npm::Npm;
@@ -160,8 +161,13 @@ fn view<'a, T>(
     cell: &'a OnceCell<Views<T>>,
     scripts: &'a [RunScript<'a>],
     cmd: &Command,
+    family: Family,
     from: fn(&'a Command) -> Option<T>,
 ) -> Option<&'a T> {
+    // Most commands are of no family: answered without a search.
+    if cmd.family != family {
+        return None;
+    }
     let numbers = memo.numbers.get_or_init(|| command_numbers(scripts));
     let (views, slots) = cell.get_or_init(|| {
         let mut views = Vec::new();
@@ -264,12 +270,26 @@ impl<'a> Context<'a> {
 
     /// `cmd` read as an apt-family command, if it is one (parsed once per lint: see [`view`]).
     pub(crate) fn apt(&self, cmd: &Command) -> Option<&'a Apt<'a>> {
-        view(self.memo, &self.memo.apt, self.scripts, cmd, Apt::from)
+        view(
+            self.memo,
+            &self.memo.apt,
+            self.scripts,
+            cmd,
+            Family::Apt,
+            Apt::from,
+        )
     }
 
     /// `cmd` read as an apk command, if it is one.
     pub(crate) fn apk(&self, cmd: &Command) -> Option<&'a Apk<'a>> {
-        view(self.memo, &self.memo.apk, self.scripts, cmd, Apk::from)
+        view(
+            self.memo,
+            &self.memo.apk,
+            self.scripts,
+            cmd,
+            Family::Apk,
+            Apk::from,
+        )
     }
 
     /// `cmd` read as a yum/dnf/zypper/rpm command, if it is one.
@@ -279,18 +299,33 @@ impl<'a> Context<'a> {
             &self.memo.rpm,
             self.scripts,
             cmd,
+            Family::Rpm,
             RpmCommand::from,
         )
     }
 
     /// `cmd` read as an npm/yarn/pnpm/bun command, if it is one.
     pub(crate) fn npm(&self, cmd: &Command) -> Option<&'a Npm<'a>> {
-        view(self.memo, &self.memo.npm, self.scripts, cmd, Npm::from)
+        view(
+            self.memo,
+            &self.memo.npm,
+            self.scripts,
+            cmd,
+            Family::Npm,
+            Npm::from,
+        )
     }
 
     /// `cmd` read as a pip command, if it is one.
     pub(crate) fn pip(&self, cmd: &Command) -> Option<&'a Pip<'a>> {
-        view(self.memo, &self.memo.pip, self.scripts, cmd, Pip::from)
+        view(
+            self.memo,
+            &self.memo.pip,
+            self.scripts,
+            cmd,
+            Family::Pip,
+            Pip::from,
+        )
     }
 
     /// Top-level instructions with their indices.

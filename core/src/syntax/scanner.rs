@@ -43,22 +43,20 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|&b| b == needle)
 }
 
-// `leading_ws` and `is_comment` run on every line. Most lines start with a printable ASCII
-// character, which answers without the Unicode-aware trimming (slow in WebAssembly).
+// `leading_ws` and `is_comment` run on every line. Most lines start with spaces or tabs and then
+// a printable ASCII character, which answers without Unicode-aware trimming (slow in WebAssembly).
 
 /// Offset of the first non-whitespace char of `s` (Go's `TrimLeftFunc(unicode.IsSpace)`).
 fn leading_ws(s: &str) -> usize {
-    if s.as_bytes().first().is_some_and(u8::is_ascii_graphic) {
-        return 0;
+    let ascii = s.bytes().position(|b| b != b' ' && b != b'\t');
+    match ascii.and_then(|i| s.as_bytes().get(i).map(|b| (i, b))) {
+        Some((i, b)) if b.is_ascii_graphic() => i,
+        _ => s.len() - s.trim_start().len(),
     }
-    s.len() - s.trim_start().len()
 }
 
 fn is_comment(s: &str) -> bool {
-    match s.as_bytes().first() {
-        Some(&b) if b.is_ascii_graphic() => b == b'#',
-        _ => s.trim_start().starts_with('#'),
-    }
+    s.as_bytes().get(leading_ws(s)) == Some(&b'#')
 }
 
 /// BuildKit's `([^E])E[ \t]*$` for escape char `E`: the offset of the escape char when the line
