@@ -541,7 +541,7 @@ fn fix_writes_atomically_and_keeps_permissions() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "Dockerfile" && n != "stowage.toml")
+        .filter(|n| n != "Dockerfile" && n != "stowage.toml" && n != ".git")
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
     // A second run has nothing left to fix.

@@ -81,9 +81,11 @@ impl Run {
     }
 }
 
-/// A temporary directory with files.
+/// A temporary directory with files. It holds an empty `.git`, where the search for a
+/// `stowage.toml` stops, so a stray config in a parent of the temp dir cannot leak in.
 pub fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join(".git")).expect(".git marker");
     for (path, content) in files {
         let p = dir.path().join(path);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
