@@ -42,14 +42,7 @@ pub fn object(out: &mut String, fields: &[(&str, &dyn ToJson)]) {
 
 /// An array of these values.
 pub fn array(out: &mut String, items: &[&dyn ToJson]) {
-    out.push('[');
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        item.write_json(out);
-    }
-    out.push(']');
+    items.write_json(out);
 }
 
 /// `impl ToJson` for a struct: an object of the listed fields, in order.
