@@ -3,7 +3,7 @@
 use crate::config::{Config, ConfigError, Selector, Value};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Model;
-use crate::rules::{self, Context, Target, registry};
+use crate::rules::{self, Context, Target, registry, registry_index};
 use crate::suppress::{self, Origin};
 use crate::syntax::{self, Dockerfile};
 
@@ -39,6 +39,8 @@ impl LintResult {
 pub struct Linter {
     config: Config,
     enabled: Vec<bool>,
+    /// Registry indices of the enabled Dockerfile rules, in registry order: what a lint runs.
+    dockerfile_rules: Vec<usize>,
     severity: Vec<Severity>,
     options: Vec<Option<Value>>,
     /// `[[custom-rules]]`, compiled, with whether each runs.
@@ -118,9 +120,13 @@ impl Linter {
             }
         }
         let custom = rules::policy::custom::compile(&config);
+        let dockerfile_rules = (0..rules.len())
+            .filter(|&i| enabled[i] && rules[i].meta().target == Target::Dockerfile)
+            .collect();
         Self {
             config,
             enabled,
+            dockerfile_rules,
             severity,
             options,
             custom,
@@ -173,11 +179,11 @@ impl Linter {
         let scripts = rules::collect_scripts(source, &model);
         let memo = rules::context::Memo::default();
         let mut all: Vec<(usize, Diagnostic)> = Vec::new();
-        for (index, rule) in registry().iter().enumerate() {
-            let meta = rule.meta();
-            if !self.enabled[index] || meta.target != Target::Dockerfile {
+        for &index in &self.dockerfile_rules {
+            let Some(rule) = registry().get(index) else {
                 continue;
-            }
+            };
+            let meta = rule.meta();
             let mut cx = Context {
                 source,
                 dockerfile: df,
@@ -191,7 +197,10 @@ impl Linter {
                 diagnostics: Vec::new(),
             };
             rule.check(&mut cx);
-            all.extend(cx.diagnostics.into_iter().map(|d| (index, d)));
+            // Most rules find nothing: skip the (not free) move of an empty vector.
+            if !cx.diagnostics.is_empty() {
+                all.extend(cx.diagnostics.into_iter().map(|d| (index, d)));
+            }
         }
         // Suppressions, then the findings about suppressions themselves.
         let mut sups = suppress::collect(source, df);
@@ -392,12 +401,11 @@ impl Linter {
 
     fn report_suppressions(&self, sups: &[suppress::Suppression], out: &mut Vec<Diagnostic>) {
         use crate::rules::style::{UnknownSuppression, UnusedSuppression};
-        let unknown = registry()
-            .iter()
-            .position(|r| r.meta().code == UnknownSuppression::META.code);
-        let unused = registry()
-            .iter()
-            .position(|r| r.meta().code == UnusedSuppression::META.code);
+        if sups.is_empty() {
+            return;
+        }
+        let unknown = registry_index(UnknownSuppression::META.code);
+        let unused = registry_index(UnusedSuppression::META.code);
         for s in sups.iter().filter(|s| s.origin == Origin::Stowage) {
             if s.rules.is_empty() {
                 if let Some(i) = unknown.filter(|i| self.enabled[*i]) {

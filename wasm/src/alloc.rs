@@ -45,11 +45,12 @@ impl SizeClasses {
 }
 
 /// The class (log2 of the block size) for a layout, `None` if it cannot exist.
+#[inline(always)]
 fn class_of(size: usize, align: usize) -> Option<usize> {
     let need = size.max(align).max(1 << MIN_CLASS);
-    need.checked_next_power_of_two()
-        .map(|n| n.trailing_zeros() as usize)
-        .filter(|&k| k < CLASSES)
+    // ⌈log2(need)⌉ is the bit length of `need - 1` (no call to `next_power_of_two`).
+    let k = (usize::BITS - (need - 1).leading_zeros()) as usize;
+    (k < CLASSES).then_some(k)
 }
 
 /// `pages` fresh 64 KiB pages, or null when memory cannot grow.
@@ -65,6 +66,8 @@ fn grow(pages: usize) -> *mut u8 {
 // SAFETY: blocks are disjoint (each is on at most one free list or handed out once), sized and
 // aligned to their class, and `dealloc`/`realloc` receive the layout the block was allocated with.
 unsafe impl GlobalAlloc for SizeClasses {
+    // Inlined into the `__rust_alloc`/`__rust_dealloc` shims: one call per allocation, not three.
+    #[inline(always)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let Some(k) = class_of(layout.size(), layout.align()) else {
             return ptr::null_mut();
@@ -99,6 +102,7 @@ unsafe impl GlobalAlloc for SizeClasses {
         page
     }
 
+    #[inline(always)]
     unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
         let Some(k) = class_of(layout.size(), layout.align()) else {
             return;

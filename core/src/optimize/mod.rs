@@ -161,7 +161,7 @@ pub fn optimize(source: &str, inputs: &Inputs) -> OptimizeReport {
     let df = syntax::parse(source);
     let model = Model::new(source, &df, None);
     let scripts = collect_scripts(source, &model);
-    let mut suggestions = analyze(source, &model, &scripts, inputs);
+    let mut suggestions = analyze(source, &model, &scripts, inputs, Checks::All);
     let index = LineIndex::new(source);
     let pos = |offset: u32| {
         let lc = index.line_col(offset, source, PositionEncoding::Utf32);
@@ -209,12 +209,22 @@ fn weight(s: &Suggestion) -> (u8, u64) {
     }
 }
 
+/// Which of the optimizer's checks [`analyze`] runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Checks {
+    /// Every check: the `optimize` report.
+    All,
+    /// Only those whose suggestions rules report (SZ019-SZ021): a lint skips the rest.
+    ReportedByRules,
+}
+
 /// The analysis shared by [`optimize`] and the size rules (positions left at zero).
 pub(crate) fn analyze(
     source: &str,
     model: &Model<'_>,
     scripts: &[RunScript<'_>],
     inputs: &Inputs,
+    checks: Checks,
 ) -> Vec<Suggestion> {
     let cx = checks::Cx {
         source,
@@ -226,9 +236,11 @@ pub(crate) fn analyze(
     checks::base_images(&cx, &mut out);
     checks::build_tools(&cx, &mut out);
     checks::dev_dependencies(&cx, &mut out);
-    checks::merge_runs(&cx, &mut out);
-    checks::cache_mounts(&cx, &mut out);
-    checks::copy_order(&cx, &mut out);
+    if checks == Checks::All {
+        checks::merge_runs(&cx, &mut out);
+        checks::cache_mounts(&cx, &mut out);
+        checks::copy_order(&cx, &mut out);
+    }
     checks::dockerignore(&cx, &mut out);
     out
 }

@@ -257,7 +257,14 @@ impl<'a> Context<'a> {
     /// The optimizer's suggestions for this file (computed on first use, then shared).
     pub(crate) fn advice(&self) -> &'a [crate::optimize::Suggestion] {
         self.memo.advice.get_or_init(|| {
-            crate::optimize::analyze(self.source, self.model, self.scripts, self.inputs)
+            use crate::optimize::{Checks, analyze};
+            analyze(
+                self.source,
+                self.model,
+                self.scripts,
+                self.inputs,
+                Checks::ReportedByRules,
+            )
         })
     }
 

@@ -49,6 +49,14 @@ pub fn registry() -> &'static [&'static dyn Rule] {
     })
 }
 
+/// The registry index of the rule with this exact code (the registry is sorted by code).
+#[must_use]
+pub(crate) fn registry_index(code: &str) -> Option<usize> {
+    registry()
+        .binary_search_by_key(&code, |r| r.meta().code)
+        .ok()
+}
+
 /// A rule by code, name or alias.
 #[must_use]
 pub fn find(selector: &str) -> Option<&'static dyn Rule> {

@@ -91,11 +91,27 @@ struct Parser<'a> {
     current: Option<usize>,
 }
 
+#[inline(always)]
 const fn is_blank(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\r')
 }
 
-/// Bytes that end an unquoted word.
+/// Bytes that end a run of plain characters in an unquoted word: metacharacters, quotes,
+/// escapes and expansions.
+static UNQUOTED_STOP: [bool; 256] = byte_set(b" \t\r\n;&|<>()\\'\"$`");
+/// Bytes that end a run of plain characters inside double quotes.
+static DOUBLE_QUOTED_STOP: [bool; 256] = byte_set(b"\"\\$`");
+
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        set[bytes[i] as usize] = true;
+        i += 1;
+    }
+    set
+}
+#[inline(always)]
 const fn is_meta(c: u8) -> bool {
     matches!(
         c,
@@ -182,12 +198,29 @@ impl<'a> Parser<'a> {
         )
     }
 
+    // `peek` and `peek_at` run for nearly every byte; the size-optimised WebAssembly build
+    // would otherwise make each a call.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.b.get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn peek_at(&self, n: usize) -> Option<u8> {
         self.b.get(self.pos + n).copied()
+    }
+
+    /// The end of the run of bytes from `pos` that are not in `stop`: words are mostly plain
+    /// characters, and a table lookup per byte beats a chain of comparisons.
+    fn run_end(&self, stop: &[bool; 256]) -> usize {
+        let mut i = self.pos;
+        while let Some(&c) = self.b.get(i) {
+            if stop[usize::from(c)] {
+                break;
+            }
+            i += 1;
+        }
+        i
     }
 
     fn starts_with(&self, s: &str) -> bool {
@@ -849,11 +882,7 @@ impl<'a> Parser<'a> {
                 b'`' => self.backtick(&mut w, depth),
                 _ => {
                     let s = self.pos;
-                    while self.peek().is_some_and(|c| {
-                        !is_meta(c) && !matches!(c, b'\\' | b'\'' | b'"' | b'$' | b'`')
-                    }) {
-                        self.pos += 1;
-                    }
+                    self.pos = self.run_end(&UNQUOTED_STOP);
                     w.value.push_str(self.slice(s, self.pos));
                 }
             }
@@ -908,12 +937,7 @@ impl<'a> Parser<'a> {
                 b'`' => self.backtick(w, depth),
                 _ => {
                     let s = self.pos;
-                    while self
-                        .peek()
-                        .is_some_and(|c| !matches!(c, b'"' | b'\\' | b'$' | b'`'))
-                    {
-                        self.pos += 1;
-                    }
+                    self.pos = self.run_end(&DOUBLE_QUOTED_STOP);
                     w.value.push_str(self.slice(s, self.pos));
                 }
             }

@@ -24,7 +24,10 @@ fn split_lines(src: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
     let mut start = 0;
     while start < bytes.len() {
-        let nl = memchr(b'\n', &bytes[start..]).map(|i| start + i);
+        let nl = bytes
+            .get(start..)
+            .and_then(|rest| crate::util::text::find_either(rest, b'\n', b'\n'))
+            .map(|i| start + i);
         let full_end = nl.map_or(bytes.len(), |i| i + 1);
         let mut end = full_end;
         while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
@@ -37,10 +40,6 @@ fn split_lines(src: &str) -> Vec<Line> {
         start = full_end;
     }
     lines
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 // `leading_ws` and `is_comment` run on every line. Most lines start with spaces or tabs and then

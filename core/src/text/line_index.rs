@@ -37,18 +37,16 @@ impl LineIndex {
         let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
         line_starts.push(0);
         let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(to_u32(i + 1)),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push(to_u32(i + 1));
-                }
-                _ => {}
+        while let Some(at) = bytes
+            .get(i..)
+            .and_then(|rest| crate::util::text::find_either(rest, b'\n', b'\r'))
+        {
+            i += at;
+            if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
             }
             i += 1;
+            line_starts.push(to_u32(i));
         }
         Self {
             line_starts,

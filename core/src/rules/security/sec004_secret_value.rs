@@ -122,13 +122,29 @@ fn is_placeholder_password(p: &str) -> bool {
         )
 }
 
+/// `AKIA` or `ASIA` (how AWS access key ids start) occurs in `text`: one pass, as this runs on
+/// every instruction.
+fn has_key_id_prefix(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = b
+        .get(from..)
+        .and_then(|r| r.iter().position(|&c| c == b'A'))
+    {
+        let at = from + i;
+        if matches!(b.get(at + 1..at + 4), Some(b"KIA" | b"SIA")) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
 /// AWS secret access keys (40 mixed-case base64 characters) in `text`, which must also hold
 /// an access key id: on their own such strings are too common to report.
 fn find_aws_secret(text: &str) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
-    let has_id = (crate::util::text::contains(text, "AKIA")
-        || crate::util::text::contains(text, "ASIA"))
-        && patterns().first().is_some_and(|p| p.re.is_match(text));
+    let has_id = has_key_id_prefix(text) && patterns().first().is_some_and(|p| p.re.is_match(text));
     if !has_id {
         return out;
     }
@@ -149,14 +165,15 @@ fn find_aws_secret(text: &str) -> Vec<(usize, usize, &'static str)> {
 }
 
 /// Which patterns' markers occur in `text` (bit i for pattern i), found in one pass over it:
-/// most words hold none, and ten separate searches cost ten passes.
+/// most words hold none, and ten separate searches cost ten passes. Each byte is looked up in
+/// a table of the patterns whose marker starts with it, so only those are compared.
 fn markers_in(text: &str) -> u32 {
-    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let mut t = [false; 256];
-        for p in patterns() {
+    static BY_FIRST: OnceLock<[u32; 256]> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut t = [0u32; 256];
+        for (i, p) in patterns().iter().enumerate().take(32) {
             if let Some(&b) = p.marker.as_bytes().first() {
-                t[usize::from(b)] = true;
+                t[usize::from(b)] |= 1 << i;
             }
         }
         t
@@ -164,12 +181,15 @@ fn markers_in(text: &str) -> u32 {
     let bytes = text.as_bytes();
     let mut present = 0u32;
     for (at, &b) in bytes.iter().enumerate() {
-        if !first[usize::from(b)] {
-            continue;
-        }
-        let rest = bytes.get(at..).unwrap_or_default();
-        for (i, p) in patterns().iter().enumerate().take(32) {
-            if rest.starts_with(p.marker.as_bytes()) {
+        let mut candidates = by_first[usize::from(b)] & !present;
+        while candidates != 0 {
+            let i = candidates.trailing_zeros();
+            candidates &= candidates - 1;
+            let rest = bytes.get(at..).unwrap_or_default();
+            if patterns()
+                .get(i as usize)
+                .is_some_and(|p| rest.starts_with(p.marker.as_bytes()))
+            {
                 present |= 1 << i;
             }
         }
@@ -274,7 +294,10 @@ impl Rule for SecretValue {
             // scan each byte once, or deep nesting would make the scan quadratic.
             let mut scanned_to = 0u32;
             let mut commands: Vec<_> = run.script.commands.iter().collect();
-            crate::util::sort::sort_by_key(&mut commands, |c| c.range.start);
+            // Usually already in order (the parser lists commands by their start).
+            if !commands.is_sorted_by_key(|c| c.range.start) {
+                crate::util::sort::sort_by_key(&mut commands, |c| c.range.start);
+            }
             for cmd in commands {
                 let words = cmd
                     .assignments
