@@ -1,6 +1,7 @@
 //! Phase 3: one logical line → a typed [`Instruction`], with BuildKit's per-keyword argument rules.
 
 use crate::text::TextRange;
+use crate::util::text::{trim, trim_end, trim_start};
 
 use super::ast::{
     ArgDecl, Args, CommandForm, ExecForm, Flag, Healthcheck, Instruction, KeyValue, Keyword,
@@ -47,8 +48,8 @@ pub(crate) fn parse_instruction(
     depth: u32,
 ) -> Instruction {
     let text = line.as_str();
-    let trimmed_start = text.len() - text.trim_start().len();
-    let trimmed_end = text.trim_end().len().max(trimmed_start);
+    let trimmed_start = text.len() - trim_start(text).len();
+    let trimmed_end = trim_end(text).len().max(trimmed_start);
     let body = &text[trimmed_start..trimmed_end];
     let kw_len = body.bytes().position(is_ws_class).unwrap_or(body.len());
     let keyword_text = &body[..kw_len];
@@ -61,9 +62,9 @@ pub(crate) fn parse_instruction(
     let rest = &text[after_kw..trimmed_end];
     let (raw_flags, args_off) = extract_flags(rest, after_kw);
     let args_start = after_kw + args_off;
-    let args_str = text[args_start..trimmed_end].trim();
+    let args_str = trim(&text[args_start..trimmed_end]);
     let args_start = args_start
-        + (text[args_start..trimmed_end].len() - text[args_start..trimmed_end].trim_start().len());
+        + (text[args_start..trimmed_end].len() - trim_start(&text[args_start..trimmed_end]).len());
     let args_end = args_start + args_str.len();
     let args_text = line.slice(TextRange::from_usize(args_start, args_end));
     let flags: Vec<Flag> = raw_flags.into_iter().map(|w| make_flag(&cx, w)).collect();
@@ -244,9 +245,9 @@ fn maybe_json(
     match parse_json_array(args, base) {
         JsonArray::Strings { items, start, end } => {
             let trailing_text = &args[end - base..];
-            let trailing = (!trailing_text.trim().is_empty()).then(|| {
-                let t0 = end + (trailing_text.len() - trailing_text.trim_start().len());
-                cx.range(t0, base + args.trim_end().len())
+            let trailing = (!trim(trailing_text).is_empty()).then(|| {
+                let t0 = end + (trailing_text.len() - trim_start(trailing_text).len());
+                cx.range(t0, base + trim_end(args).len())
             });
             Some(CommandForm::Exec(ExecForm {
                 range: cx.range(start, end),
@@ -269,7 +270,7 @@ fn maybe_json(
             }))
         }
         JsonArray::Invalid => {
-            let looks_like_json = args.starts_with('[') && args.trim_end().ends_with(']');
+            let looks_like_json = args.starts_with('[') && trim_end(args).ends_with(']');
             Some(CommandForm::Shell(ShellForm {
                 text: cx
                     .line

@@ -50,7 +50,7 @@ fn leading_ws(s: &str) -> usize {
     let ascii = s.bytes().position(|b| b != b' ' && b != b'\t');
     match ascii.and_then(|i| s.as_bytes().get(i).map(|b| (i, b))) {
         Some((i, b)) if b.is_ascii_graphic() => i,
-        _ => s.len() - s.trim_start().len(),
+        _ => s.len() - crate::util::text::trim_start(s).len(),
     }
 }
 
@@ -115,7 +115,7 @@ impl DirectiveParser {
         }
         let value_part = &after_name[eq + 1..];
         let vlead = leading_ws(value_part);
-        let value = value_part[vlead..].trim_end();
+        let value = crate::util::text::trim_end(&value_part[vlead..]);
         if value.is_empty() {
             self.done = true;
             return None;
@@ -229,7 +229,7 @@ pub fn parse(src: &str) -> Dockerfile {
         }
         let lead = leading_ws(text);
         if is_comment(text) {
-            let body = text[lead + 1..].trim();
+            let body = crate::util::text::trim(&text[lead + 1..]);
             let body_start = content.start_usize() + lead + 1 + leading_ws(&text[lead + 1..]);
             df.items.push(Item {
                 range: line.full,
@@ -274,7 +274,7 @@ pub fn parse(src: &str) -> Dockerfile {
                 end_range_end = l.content.end;
                 continue;
             }
-            if t.trim_start().is_empty() {
+            if crate::util::text::trim_start(t).is_empty() {
                 empty_continuations.push(l.content);
                 continue;
             }

@@ -50,94 +50,79 @@ pub(crate) fn split_whitespace_class(s: &str, base: usize) -> Vec<RawWord> {
 
 /// BuildKit's `parseWords`: splits on whitespace outside quotes, keeping quotes and escapes in
 /// the words (used by ARG, ENV, LABEL).
+///
+/// Every character of a word is kept, so a word's text is its slice of `rest`, except for a
+/// lone escape at the very end, which BuildKit drops. Stepping over bytes and slicing once per
+/// word replaces a char-by-char copy (this runs on every ENV, ARG and LABEL).
 pub(crate) fn parse_words(rest: &str, escape: char, base: usize) -> Vec<RawWord> {
-    #[derive(PartialEq)]
-    enum Phase {
-        Spaces,
-        Word,
-        Quote,
-    }
+    let bytes = rest.as_bytes();
+    let escape = u8::try_from(escape).ok();
     let mut words = Vec::new();
-    let mut phase = Phase::Spaces;
-    let mut word = String::new();
-    let mut word_start = 0;
-    let mut quote = '\0';
-    let mut blank_ok = false;
-    let mut chars = rest.char_indices().peekable();
+    let mut i = 0;
     loop {
-        let Some((pos, ch)) = chars.next() else {
-            if phase != Phase::Spaces && (blank_ok || !word.is_empty()) {
-                words.push(RawWord {
-                    start: base + word_start,
-                    end: base + rest.len(),
-                    text: word,
-                });
-            }
-            break;
-        };
-        if phase == Phase::Spaces {
-            if is_space(ch) {
-                continue;
-            }
-            phase = Phase::Word;
-            word_start = pos;
+        while i < bytes.len() && space_len(rest, i) > 0 {
+            i += space_len(rest, i);
         }
-        if phase == Phase::Word {
-            if is_space(ch) {
-                phase = Phase::Spaces;
-                if blank_ok || !word.is_empty() {
-                    words.push(RawWord {
-                        start: base + word_start,
-                        end: base + pos,
-                        text: std::mem::take(&mut word),
-                    });
-                }
-                word.clear();
-                blank_ok = false;
-                continue;
-            }
-            if ch == '\'' || ch == '"' {
-                quote = ch;
+        if i >= bytes.len() {
+            return words;
+        }
+        let start = i;
+        let mut text_end = None;
+        let mut quote: Option<u8> = None;
+        let mut blank_ok = false;
+        while let Some(&b) = bytes.get(i) {
+            if quote == Some(b) {
+                quote = None;
+                i += 1;
+            } else if quote.is_none() && (b == b'\'' || b == b'"') {
+                quote = Some(b);
                 blank_ok = true;
-                phase = Phase::Quote;
-                word.push(ch);
-                continue;
-            }
-            if ch == escape {
-                match chars.next() {
-                    None => continue,
-                    Some((_, next)) => {
-                        word.push(ch);
-                        word.push(next);
-                        continue;
-                    }
+                i += 1;
+            } else if Some(b) == escape && quote != Some(b'\'') {
+                if i + 1 >= bytes.len() {
+                    text_end = Some(i);
+                    i += 1;
+                } else {
+                    i += 1 + char_len(rest, i + 1);
                 }
-            }
-            word.push(ch);
-            continue;
-        }
-        // In quotes.
-        if ch == quote {
-            phase = Phase::Word;
-            word.push(ch);
-            continue;
-        }
-        if ch == escape && quote != '\'' {
-            match chars.next() {
-                None => {
-                    phase = Phase::Word;
-                    continue;
-                }
-                Some((_, next)) => {
-                    word.push(ch);
-                    word.push(next);
-                    continue;
-                }
+            } else if quote.is_none() && space_len(rest, i) > 0 {
+                break;
+            } else {
+                i += char_len(rest, i);
             }
         }
-        word.push(ch);
+        let text = rest.get(start..text_end.unwrap_or(i)).unwrap_or("");
+        if blank_ok || !text.is_empty() {
+            words.push(RawWord {
+                start: base + start,
+                end: base + i,
+                text: text.to_owned(),
+            });
+        }
     }
-    words
+}
+
+/// The byte length of the char at `i` of `s` (1 past the end or off a boundary).
+fn char_len(s: &str, i: usize) -> usize {
+    match s.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => 1,
+        _ => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8),
+    }
+}
+
+/// The byte length of the whitespace char (Go's `unicode.IsSpace`) at `i` of `s`, 0 if none.
+fn space_len(s: &str, i: usize) -> usize {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => usize::from(matches!(b, b'\t'..=b'\r' | b' ')),
+        _ => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| is_space(*c))
+            .map_or(0, char::len_utf8),
+    }
 }
 
 /// BuildKit's `extractBuilderFlags`: leading `--flag` words (quotes removed, `\` escapes
@@ -210,6 +195,111 @@ pub(crate) fn extract_flags(line: &str, base: usize) -> (Vec<RawWord>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// BuildKit's `parseWords` transcribed char by char (the shape of its Go source): the
+    /// reference the byte-stepping version must agree with.
+    fn parse_words_reference(rest: &str, escape: char, base: usize) -> Vec<RawWord> {
+        #[derive(PartialEq)]
+        enum Phase {
+            Spaces,
+            Word,
+            Quote,
+        }
+        let mut words = Vec::new();
+        let mut phase = Phase::Spaces;
+        let mut word = String::new();
+        let mut word_start = 0;
+        let mut quote = '\0';
+        let mut blank_ok = false;
+        let mut chars = rest.char_indices().peekable();
+        loop {
+            let Some((pos, ch)) = chars.next() else {
+                if phase != Phase::Spaces && (blank_ok || !word.is_empty()) {
+                    words.push(RawWord {
+                        start: base + word_start,
+                        end: base + rest.len(),
+                        text: word,
+                    });
+                }
+                break;
+            };
+            if phase == Phase::Spaces {
+                if is_space(ch) {
+                    continue;
+                }
+                phase = Phase::Word;
+                word_start = pos;
+            }
+            if phase == Phase::Word {
+                if is_space(ch) {
+                    phase = Phase::Spaces;
+                    if blank_ok || !word.is_empty() {
+                        words.push(RawWord {
+                            start: base + word_start,
+                            end: base + pos,
+                            text: std::mem::take(&mut word),
+                        });
+                    }
+                    blank_ok = false;
+                    continue;
+                }
+                if ch == '\'' || ch == '"' {
+                    quote = ch;
+                    blank_ok = true;
+                    phase = Phase::Quote;
+                    word.push(ch);
+                    continue;
+                }
+                if ch == escape {
+                    if let Some((_, next)) = chars.next() {
+                        word.push(ch);
+                        word.push(next);
+                    }
+                    continue;
+                }
+                word.push(ch);
+                continue;
+            }
+            if ch == quote {
+                phase = Phase::Word;
+                word.push(ch);
+                continue;
+            }
+            if ch == escape && quote != '\'' {
+                match chars.next() {
+                    None => phase = Phase::Word,
+                    Some((_, next)) => {
+                        word.push(ch);
+                        word.push(next);
+                    }
+                }
+                continue;
+            }
+            word.push(ch);
+        }
+        words
+    }
+
+    #[test]
+    fn parse_words_agrees_with_the_reference() {
+        let alphabet = [
+            "a", "b", "=", " ", "\t", "\\", "`", "'", "\"", "\u{a0}", "\u{85}", "\u{2003}", "é",
+            "😀", "\n", "\u{b}",
+        ];
+        let mut rng = crate::util::test_rng();
+        for n in 0..20_000 {
+            let len = (rng() % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(rng() % alphabet.len() as u64) as usize])
+                .collect();
+            let escape = if n % 3 == 0 { '`' } else { '\\' };
+            assert_eq!(
+                parse_words(&text, escape, 7),
+                parse_words_reference(&text, escape, 7),
+                "{text:?} with escape {escape:?}"
+            );
+        }
+    }
 
     #[test]
     fn words_keep_quotes() {

@@ -47,8 +47,9 @@ pub fn find_either(hay: &[u8], a: u8, b: u8) -> Option<usize> {
     let mut chunks = hay.chunks_exact(8);
     let mut at = 0;
     for chunk in chunks.by_ref() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
         let x = u64::from_le_bytes(word);
         if has_zero(x ^ wa) | has_zero(x ^ wb) != 0 {
             break;
@@ -61,9 +62,74 @@ pub fn find_either(hay: &[u8], a: u8, b: u8) -> Option<usize> {
         .map(|i| at + i)
 }
 
+/// Whitespace as `char::is_whitespace` sees it, for ASCII bytes.
+#[inline(always)]
+const fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+// `str::trim*` decode every char against the Unicode whitespace table, which is slow in the
+// size-optimised WebAssembly build; Dockerfile text is nearly all ASCII. These give the same
+// results: ASCII is handled byte by byte and `str`'s own trim takes over at the first
+// non-ASCII byte.
+
+/// `str::trim_start`.
+#[must_use]
+pub fn trim_start(s: &str) -> &str {
+    let i = s
+        .bytes()
+        .position(|b| !is_ascii_space(b))
+        .unwrap_or(s.len());
+    let rest = s.get(i..).unwrap_or("");
+    if rest.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
+/// `str::trim_end`.
+#[must_use]
+pub fn trim_end(s: &str) -> &str {
+    let j = s
+        .bytes()
+        .rposition(|b| !is_ascii_space(b))
+        .map_or(0, |j| j + 1);
+    let rest = s.get(..j).unwrap_or("");
+    if rest.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_end()
+    } else {
+        rest
+    }
+}
+
+/// `str::trim`.
+#[must_use]
+pub fn trim(s: &str) -> &str {
+    trim_end(trim_start(s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{contains, find_either};
+
+    #[test]
+    fn trims_agree_with_str() {
+        let parts = [
+            "", " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{a0}", "\u{85}", "\u{3000}",
+            "a", "é", "😀", "\u{200b}",
+        ];
+        let mut rng = crate::util::test_rng();
+        for _ in 0..20_000 {
+            let len = (rng() % 7) as usize;
+            let text: String = (0..len)
+                .map(|_| parts[(rng() % parts.len() as u64) as usize])
+                .collect();
+            assert_eq!(super::trim_start(&text), text.trim_start(), "{text:?}");
+            assert_eq!(super::trim_end(&text), text.trim_end(), "{text:?}");
+            assert_eq!(super::trim(&text), text.trim(), "{text:?}");
+        }
+    }
 
     #[test]
     fn finds_the_first_line_break_at_every_offset() {
