@@ -5,14 +5,12 @@ use super::{Basis, Confidence, Position, Saving, Suggestion, SuggestionKind, hum
 use crate::lint::Inputs;
 use crate::model::{BaseKind, Lookup, Model};
 use crate::rules::RunScript;
+use crate::rules::context::Views;
 use crate::rules::correctness::dockerignore::DockerIgnore;
 use crate::rules::size::common::{cache_mount_where, removed_packages, removes_path, run_commands};
 use crate::shell::Command;
-use crate::shell::commands::apk::Apk;
-use crate::shell::commands::apt::Apt;
 use crate::shell::commands::npm::{Npm, NpmTool};
 use crate::shell::commands::pip::{Pip, RequirementKind};
-use crate::shell::commands::rpm::RpmCommand;
 use crate::syntax::{Args, Instruction, Keyword};
 use crate::text::TextRange;
 
@@ -22,6 +20,8 @@ pub(super) struct Cx<'a, 'm> {
     pub source: &'a str,
     pub model: &'a Model<'m>,
     pub scripts: &'a [RunScript<'m>],
+    /// The lint's typed command views, so commands parsed for the rules are not parsed again.
+    pub views: Views<'a>,
     pub inputs: &'a Inputs,
 }
 
@@ -291,23 +291,23 @@ pub(super) fn build_tools(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
         let mut gone_for: Option<(usize, Vec<String>)> = None;
         for (run, cmd) in stage_commands(cx, stage) {
             if gone_for.as_ref().is_none_or(|(i, _)| *i != run.index) {
-                gone_for = Some((run.index, removed_packages(cx.scripts, run.index)));
+                gone_for = Some((run.index, removed_packages(cx.views, run.index)));
             }
             let gone: &[String] = gone_for.as_ref().map_or(&[], |(_, g)| g);
             let mut apk_virtual_gone = false;
             let packages: Vec<(String, TextRange)> =
-                if let Some(a) = Apt::from(cmd).filter(Apt::is_install) {
+                if let Some(a) = cx.views.apt(cmd).filter(|a| a.is_install()) {
                     a.packages
                         .iter()
                         .map(|p| (p.name.clone(), p.range))
                         .collect()
-                } else if let Some(a) = Apk::from(cmd).filter(|a| a.subcommand_str() == "add") {
+                } else if let Some(a) = cx.views.apk(cmd).filter(|a| a.subcommand_str() == "add") {
                     apk_virtual_gone = a.virtual_name.is_some_and(|v| gone.iter().any(|g| g == v));
                     a.packages
                         .iter()
                         .map(|p| (p.name.clone(), p.range))
                         .collect()
-                } else if let Some(r) = RpmCommand::from(cmd).filter(RpmCommand::is_install) {
+                } else if let Some(r) = cx.views.rpm(cmd).filter(|r| r.is_install()) {
                     r.packages
                         .iter()
                         .map(|p| (p.name.clone(), p.range))
@@ -386,7 +386,9 @@ pub(super) fn dev_dependencies(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
             {
                 pruned = true;
             }
-            let Some(npm) = Npm::from(cmd) else { continue };
+            let Some(npm) = cx.views.npm(cmd) else {
+                continue;
+            };
             if npm.tool != NpmTool::Npm
                 || !npm.is_install
                 || npm.global
@@ -410,7 +412,9 @@ pub(super) fn dev_dependencies(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
             continue;
         }
         let Some((run, cmd)) = found else { continue };
-        let sub = Npm::from(cmd)
+        let sub = cx
+            .views
+            .npm(cmd)
             .and_then(|n| n.subcommand.map(|s| s.value.clone()))
             .unwrap_or_else(|| "install".to_owned());
         let single = if sub == "ci" {
@@ -450,7 +454,7 @@ fn deletes(cx: &Cx<'_, '_>, index: usize) -> Option<(&'static str, u64)> {
     if removes_path(cx.scripts, index, &["/var/lib/apt/lists"]) {
         return Some(("the apt package lists", 20 * MB));
     }
-    if !removed_packages(cx.scripts, index).is_empty() {
+    if !removed_packages(cx.views, index).is_empty() {
         return Some(("removed packages", 20 * MB));
     }
     let cleans = run_commands(cx.scripts, index).any(|c| {
@@ -458,7 +462,7 @@ fn deletes(cx: &Cx<'_, '_>, index: usize) -> Option<(&'static str, u64)> {
         c.name_str() == "rm"
             || (matches!(c.name_str(), "apt-get" | "apt" | "yum" | "dnf" | "zypper")
                 && args.contains(&"clean"))
-            || Npm::from(c).is_some_and(|n| n.cache_clean)
+            || cx.views.npm(c).is_some_and(|n| n.cache_clean)
     });
     cleans.then_some(("deleted files", 10 * MB))
 }
@@ -543,7 +547,9 @@ pub(super) fn cache_mounts(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
         let mut apt_cleaned: Option<bool> = None;
         let mut npm_cleaned: Option<bool> = None;
         for cmd in &run.script.commands {
-            let (manager, target, mount, leaves, est) = if Apt::from(cmd)
+            let (manager, target, mount, leaves, est) = if cx
+                .views
+                .apt(cmd)
                 .is_some_and(|a| a.is_install())
             {
                 let cleaned = *apt_cleaned.get_or_insert_with(|| {
@@ -557,7 +563,7 @@ pub(super) fn cache_mounts(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
                     !cleaned,
                     20 * MB,
                 )
-            } else if let Some(p) = Pip::from(cmd).filter(Pip::is_install) {
+            } else if let Some(p) = cx.views.pip(cmd).filter(|p| p.is_install()) {
                 (
                     "pip",
                     "/root/.cache/pip",
@@ -568,12 +574,14 @@ pub(super) fn cache_mounts(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
                     !p.no_cache_dir,
                     50 * MB,
                 )
-            } else if Npm::from(cmd)
+            } else if cx
+                .views
+                .npm(cmd)
                 .is_some_and(|n| n.tool == NpmTool::Npm && n.is_install && !n.global)
             {
                 let cleaned = *npm_cleaned.get_or_insert_with(|| {
                     run_commands(cx.scripts, run.index)
-                        .any(|c| Npm::from(c).is_some_and(|x| x.cache_clean))
+                        .any(|c| cx.views.npm(c).is_some_and(|x| x.cache_clean))
                 });
                 (
                     "npm",
@@ -762,10 +770,10 @@ fn ignore_entries(cx: &Cx<'_, '_>) -> Vec<&'static str> {
     let base = final_stage(cx.model)
         .map(|s| s.base.expanded.value.to_ascii_lowercase())
         .unwrap_or_default();
-    if text(&|c| Npm::from(c).is_some()) || base.starts_with("node") {
+    if text(&|c| cx.views.npm(c).is_some()) || base.starts_with("node") {
         out.extend(["node_modules", "npm-debug.log"]);
     }
-    if text(&|c| Pip::from(c).is_some()) || base.starts_with("python") {
+    if text(&|c| cx.views.pip(c).is_some()) || base.starts_with("python") {
         out.extend(["**/__pycache__", ".venv"]);
     }
     if text(&|c| c.name_str() == "go") || base.starts_with("golang") {

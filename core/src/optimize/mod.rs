@@ -18,7 +18,8 @@ use serde::Serialize;
 
 use crate::lint::Inputs;
 use crate::model::Model;
-use crate::rules::{RunScript, collect_scripts};
+use crate::rules::collect_scripts;
+use crate::rules::context::{Memo, Views};
 use crate::syntax;
 use crate::text::{LineIndex, PositionEncoding, TextRange};
 
@@ -161,7 +162,9 @@ pub fn optimize(source: &str, inputs: &Inputs) -> OptimizeReport {
     let df = syntax::parse(source);
     let model = Model::new(source, &df, None);
     let scripts = collect_scripts(source, &model);
-    let mut suggestions = analyze(source, &model, &scripts, inputs, Checks::All);
+    let memo = Memo::default();
+    let views = Views::new(&memo, &scripts);
+    let mut suggestions = analyze(source, &model, views, inputs, Checks::All);
     let index = LineIndex::new(source);
     let pos = |offset: u32| {
         let lc = index.line_col(offset, source, PositionEncoding::Utf32);
@@ -219,17 +222,18 @@ pub(crate) enum Checks {
 }
 
 /// The analysis shared by [`optimize`] and the size rules (positions left at zero).
-pub(crate) fn analyze(
-    source: &str,
-    model: &Model<'_>,
-    scripts: &[RunScript<'_>],
-    inputs: &Inputs,
+pub(crate) fn analyze<'a>(
+    source: &'a str,
+    model: &'a Model<'_>,
+    views: Views<'a>,
+    inputs: &'a Inputs,
     checks: Checks,
 ) -> Vec<Suggestion> {
     let cx = checks::Cx {
         source,
         model,
-        scripts,
+        scripts: views.scripts(),
+        views,
         inputs,
     };
     let mut out = Vec::new();

@@ -128,11 +128,11 @@ fn heredoc_is_shell(command: &str, body: &str) -> bool {
 pub(crate) struct Memo<'a> {
     advice: OnceCell<Vec<crate::optimize::Suggestion>>,
     numbers: OnceCell<Vec<(usize, u32)>>,
-    apt: OnceCell<Views<Apt<'a>>>,
-    apk: OnceCell<Views<Apk<'a>>>,
-    rpm: OnceCell<Views<RpmCommand<'a>>>,
-    npm: OnceCell<Views<Npm<'a>>>,
-    pip: OnceCell<Views<Pip<'a>>>,
+    apt: OnceCell<ViewTable<Apt<'a>>>,
+    apk: OnceCell<ViewTable<Apk<'a>>>,
+    rpm: OnceCell<ViewTable<RpmCommand<'a>>>,
+    npm: OnceCell<ViewTable<Npm<'a>>>,
+    pip: OnceCell<ViewTable<Pip<'a>>>,
     var_settings: OnceCell<Vec<super::security::shared::VarSet>>,
 }
 
@@ -151,14 +151,14 @@ fn command_numbers(scripts: &[RunScript<'_>]) -> Vec<(usize, u32)> {
 
 /// The views of one kind: the views, and for each command (by number) its view's index + 1,
 /// 0 when it has none.
-type Views<T> = (Vec<T>, Vec<u32>);
+type ViewTable<T> = (Vec<T>, Vec<u32>);
 
 /// A typed view of `cmd` from `cell`, which holds the views of every command of the file
 /// that has one. Several rules ask about the same commands: each is parsed once per lint and
 /// found again through its number (a binary search, so thousands of commands stay n log n).
 fn view<'a, T>(
     memo: &'a Memo<'a>,
-    cell: &'a OnceCell<Views<T>>,
+    cell: &'a OnceCell<ViewTable<T>>,
     scripts: &'a [RunScript<'a>],
     cmd: &Command,
     family: Family,
@@ -188,6 +188,50 @@ fn view<'a, T>(
     let n = numbers.get(i)?.1 as usize;
     let slot = *slots.get(n)? as usize;
     views.get(slot.checked_sub(1)?)
+}
+
+/// Typed views of the commands in `scripts`, each command parsed at most once per kind and
+/// lint (see [`view`]); shared by the rules and the optimizer's checks.
+#[derive(Clone, Copy)]
+pub(crate) struct Views<'a> {
+    memo: &'a Memo<'a>,
+    scripts: &'a [RunScript<'a>],
+}
+
+impl<'a> Views<'a> {
+    pub(crate) fn new(memo: &'a Memo<'a>, scripts: &'a [RunScript<'a>]) -> Self {
+        Self { memo, scripts }
+    }
+
+    /// The scripts the views are of.
+    pub(crate) fn scripts(&self) -> &'a [RunScript<'a>] {
+        self.scripts
+    }
+
+    pub(crate) fn apt(&self, cmd: &Command) -> Option<&'a Apt<'a>> {
+        let m = self.memo;
+        view(m, &m.apt, self.scripts, cmd, Family::Apt, Apt::from)
+    }
+
+    pub(crate) fn apk(&self, cmd: &Command) -> Option<&'a Apk<'a>> {
+        let m = self.memo;
+        view(m, &m.apk, self.scripts, cmd, Family::Apk, Apk::from)
+    }
+
+    pub(crate) fn rpm(&self, cmd: &Command) -> Option<&'a RpmCommand<'a>> {
+        let m = self.memo;
+        view(m, &m.rpm, self.scripts, cmd, Family::Rpm, RpmCommand::from)
+    }
+
+    pub(crate) fn npm(&self, cmd: &Command) -> Option<&'a Npm<'a>> {
+        let m = self.memo;
+        view(m, &m.npm, self.scripts, cmd, Family::Npm, Npm::from)
+    }
+
+    pub(crate) fn pip(&self, cmd: &Command) -> Option<&'a Pip<'a>> {
+        let m = self.memo;
+        view(m, &m.pip, self.scripts, cmd, Family::Pip, Pip::from)
+    }
 }
 
 /// The rule-facing context.
@@ -261,7 +305,7 @@ impl<'a> Context<'a> {
             analyze(
                 self.source,
                 self.model,
-                self.scripts,
+                self.views(),
                 self.inputs,
                 Checks::ReportedByRules,
             )
@@ -275,64 +319,37 @@ impl<'a> Context<'a> {
             .get_or_init(|| super::security::shared::var_settings(self))
     }
 
+    /// The typed command views of this lint (apt, apk, rpm, npm, pip), each parsed once.
+    pub(crate) fn views(&self) -> Views<'a> {
+        Views {
+            memo: self.memo,
+            scripts: self.scripts,
+        }
+    }
+
     /// `cmd` read as an apt-family command, if it is one (parsed once per lint: see [`view`]).
     pub(crate) fn apt(&self, cmd: &Command) -> Option<&'a Apt<'a>> {
-        view(
-            self.memo,
-            &self.memo.apt,
-            self.scripts,
-            cmd,
-            Family::Apt,
-            Apt::from,
-        )
+        self.views().apt(cmd)
     }
 
     /// `cmd` read as an apk command, if it is one.
     pub(crate) fn apk(&self, cmd: &Command) -> Option<&'a Apk<'a>> {
-        view(
-            self.memo,
-            &self.memo.apk,
-            self.scripts,
-            cmd,
-            Family::Apk,
-            Apk::from,
-        )
+        self.views().apk(cmd)
     }
 
     /// `cmd` read as a yum/dnf/zypper/rpm command, if it is one.
     pub(crate) fn rpm(&self, cmd: &Command) -> Option<&'a RpmCommand<'a>> {
-        view(
-            self.memo,
-            &self.memo.rpm,
-            self.scripts,
-            cmd,
-            Family::Rpm,
-            RpmCommand::from,
-        )
+        self.views().rpm(cmd)
     }
 
     /// `cmd` read as an npm/yarn/pnpm/bun command, if it is one.
     pub(crate) fn npm(&self, cmd: &Command) -> Option<&'a Npm<'a>> {
-        view(
-            self.memo,
-            &self.memo.npm,
-            self.scripts,
-            cmd,
-            Family::Npm,
-            Npm::from,
-        )
+        self.views().npm(cmd)
     }
 
     /// `cmd` read as a pip command, if it is one.
     pub(crate) fn pip(&self, cmd: &Command) -> Option<&'a Pip<'a>> {
-        view(
-            self.memo,
-            &self.memo.pip,
-            self.scripts,
-            cmd,
-            Family::Pip,
-            Pip::from,
-        )
+        self.views().pip(cmd)
     }
 
     /// Top-level instructions with their indices.

@@ -3,6 +3,7 @@
 
 use crate::fix::Edit;
 use crate::model::{BaseKind, Model};
+use crate::rules::context::Views;
 use crate::rules::{Context, RunScript, ScriptSource};
 use crate::shell::{Command, Word};
 use crate::syntax::{Instruction, MountKind};
@@ -62,10 +63,9 @@ pub(crate) fn run_commands<'s>(
 
 /// Package names the RUN at `index` removes again (`apt-get purge/remove/autoremove`,
 /// `apk del` — which also names virtual packages —, `yum/dnf/zypper remove/erase/rm`).
-pub(crate) fn removed_packages(scripts: &[RunScript<'_>], index: usize) -> Vec<String> {
-    use crate::shell::commands::{apk::Apk, apt::Apt, rpm::RpmCommand};
+pub(crate) fn removed_packages(views: Views<'_>, index: usize) -> Vec<String> {
     let mut out = Vec::new();
-    for c in run_commands(scripts, index) {
+    for c in run_commands(views.scripts(), index) {
         // Most commands install, not remove: skip parsing them (the subcommand is an argument).
         let removes = c.args.iter().any(|w| {
             matches!(
@@ -76,15 +76,15 @@ pub(crate) fn removed_packages(scripts: &[RunScript<'_>], index: usize) -> Vec<S
         if !removes {
             continue;
         }
-        if let Some(a) = Apt::from(c)
+        if let Some(a) = views.apt(c)
             && matches!(a.subcommand_str(), "purge" | "remove" | "autoremove")
         {
             out.extend(a.packages.iter().map(|p| p.name.clone()));
-        } else if let Some(a) = Apk::from(c)
+        } else if let Some(a) = views.apk(c)
             && a.subcommand_str() == "del"
         {
             out.extend(a.packages.iter().map(|p| p.name.clone()));
-        } else if let Some(r) = RpmCommand::from(c)
+        } else if let Some(r) = views.rpm(c)
             && matches!(r.subcommand_str(), "remove" | "erase" | "rm" | "autoremove")
         {
             out.extend(r.packages.iter().map(|p| p.name.clone()));

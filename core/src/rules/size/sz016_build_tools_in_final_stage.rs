@@ -82,7 +82,7 @@ impl Rule for BuildToolsInFinalStage {
             if run.onbuild || !cx.model.is_shipped(run.index) {
                 continue;
             }
-            let gone = removed_packages(cx.scripts, run.index);
+            let gone = removed_packages(cx.views(), run.index);
             for cmd in &run.script.commands {
                 let packages: Vec<&Package<'_>>;
                 let apt;
