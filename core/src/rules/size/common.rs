@@ -5,6 +5,7 @@ use crate::fix::Edit;
 use crate::model::{BaseKind, Model};
 use crate::rules::context::Views;
 use crate::rules::{Context, RunScript, ScriptSource};
+use crate::shell::commands::Family;
 use crate::shell::{Command, Word};
 use crate::syntax::{Instruction, MountKind};
 use crate::text::TextRange;
@@ -48,6 +49,13 @@ pub(crate) fn cache_mount_where(ins: &Instruction, pred: impl Fn(&str) -> bool) 
 #[must_use]
 pub(crate) fn ships(cx: &Context<'_>, run: &RunScript<'_>) -> bool {
     run.onbuild || cx.model.is_shipped(run.index)
+}
+
+/// Whether the script runs any command of `family`: the cheap first test of the cache rules,
+/// so a RUN without such a command skips their costlier checks (mounts, removals, cleans).
+#[must_use]
+pub(crate) fn has_family(run: &RunScript<'_>, family: Family) -> bool {
+    run.script.commands.iter().any(|c| c.family == family)
 }
 
 /// Every command of the RUN at `index` (shell form and heredoc scripts).
@@ -301,7 +309,8 @@ pub(crate) fn check_rpm_clean(
 
     let mut done = Vec::new();
     for run in cx.scripts {
-        if done.contains(&run.index)
+        if !has_family(run, Family::Rpm)
+            || done.contains(&run.index)
             || !ships(cx, run)
             || cache_mounted(run.instruction, dirs)
             || removes_path(cx.scripts, run.index, dirs)

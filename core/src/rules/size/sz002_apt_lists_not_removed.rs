@@ -1,7 +1,10 @@
-use super::common::{append_command, cache_mounted, head_range, removes_path, run_commands, ships};
+use super::common::{
+    append_command, cache_mounted, has_family, head_range, removes_path, run_commands, ships,
+};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta, RunScript};
+use crate::shell::commands::Family;
 use crate::shell::commands::apt::Apt;
 
 declare_rule! {
@@ -61,7 +64,8 @@ impl Rule for AptListsNotRemoved {
     fn check(&self, cx: &mut Context<'_>) {
         let mut done = Vec::new();
         for run in cx.scripts {
-            if done.contains(&run.index)
+            if !has_family(run, Family::Apt)
+                || done.contains(&run.index)
                 || !ships(cx, run)
                 || cache_mounted(run.instruction, LISTS)
                 || removes_path(cx.scripts, run.index, LISTS)

@@ -1,7 +1,8 @@
-use super::common::{SetFixOpt, cache_mounted, insert_after, removes_path, ships};
+use super::common::{SetFixOpt, cache_mounted, has_family, insert_after, removes_path, ships};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Family;
 
 declare_rule! {
     /// ## What it does
@@ -49,7 +50,8 @@ impl Rule for ApkNoCache {
 
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
-            if !ships(cx, run)
+            if !has_family(run, Family::Apk)
+                || !ships(cx, run)
                 || cache_mounted(run.instruction, CACHE)
                 || removes_path(cx.scripts, run.index, &["/var/cache/apk"])
             {

@@ -1,8 +1,9 @@
-use super::common::{SetFixOpt, cache_mount_where, insert_after, run_commands, ships};
+use super::common::{SetFixOpt, cache_mount_where, has_family, insert_after, run_commands, ships};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::model::Lookup;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Family;
 use crate::shell::commands::pip::PipTool;
 
 declare_rule! {
@@ -79,7 +80,8 @@ impl Rule for PipNoCacheDir {
 
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
-            if !ships(cx, run)
+            if !has_family(run, Family::Pip)
+                || !ships(cx, run)
                 || cache_mount_where(run.instruction, is_pip_cache)
                 || env_disables_cache(cx, run.index)
             {

@@ -1,7 +1,10 @@
-use super::common::{append_command, cache_mount_where, head_range, run_commands, ships};
+use super::common::{
+    append_command, cache_mount_where, has_family, head_range, run_commands, ships,
+};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Family;
 use crate::shell::commands::npm::{Npm, NpmTool};
 
 declare_rule! {
@@ -51,7 +54,8 @@ impl Rule for YarnCacheCleanMissing {
     fn check(&self, cx: &mut Context<'_>) {
         let mut done = Vec::new();
         for run in cx.scripts {
-            if done.contains(&run.index)
+            if !has_family(run, Family::Npm)
+                || done.contains(&run.index)
                 || !ships(cx, run)
                 || cache_mount_where(run.instruction, |t| t.contains("yarn"))
                 || run_commands(cx.scripts, run.index).any(|c| {

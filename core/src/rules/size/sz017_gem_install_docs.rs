@@ -46,6 +46,14 @@ impl Rule for GemInstallDocs {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        // No `gem` command, nothing to check: skip the scan for a gemrc first.
+        if !cx
+            .scripts
+            .iter()
+            .any(|r| r.script.commands.iter().any(|c| c.name_str() == "gem"))
+        {
+            return;
+        }
         let gemrc = cx.scripts.iter().any(|r| {
             r.script.commands.iter().any(|c| {
                 c.name_str() != "gem"
