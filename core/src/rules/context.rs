@@ -149,9 +149,33 @@ fn command_numbers(scripts: &[RunScript<'_>]) -> Vec<(usize, u32)> {
     numbers
 }
 
-/// The views of one kind: the views, and for each command (by number) its view's index + 1,
-/// 0 when it has none.
-type ViewTable<T> = (Vec<T>, Vec<u32>);
+/// The views of one kind: each view with the index of its script, and for each command (by
+/// number) its view's index + 1, 0 when it has none.
+type ViewTable<T> = (Vec<(u32, T)>, Vec<u32>);
+
+/// The table in `cell`, built on first use from every command of `scripts`.
+fn table<'a, T>(
+    cell: &'a OnceCell<ViewTable<T>>,
+    scripts: &'a [RunScript<'a>],
+    from: fn(&'a Command) -> Option<T>,
+) -> &'a ViewTable<T> {
+    cell.get_or_init(|| {
+        let mut views = Vec::new();
+        let mut slots = Vec::new();
+        for (s, run) in (0u32..).zip(scripts) {
+            for c in &run.script.commands {
+                match from(c) {
+                    Some(v) => {
+                        views.push((s, v));
+                        slots.push(u32::try_from(views.len()).unwrap_or(0));
+                    }
+                    None => slots.push(0),
+                }
+            }
+        }
+        (views, slots)
+    })
+}
 
 /// A typed view of `cmd` from `cell`, which holds the views of every command of the file
 /// that has one. Several rules ask about the same commands: each is parsed once per lint and
@@ -169,25 +193,25 @@ fn view<'a, T>(
         return None;
     }
     let numbers = memo.numbers.get_or_init(|| command_numbers(scripts));
-    let (views, slots) = cell.get_or_init(|| {
-        let mut views = Vec::new();
-        let mut slots = Vec::with_capacity(numbers.len());
-        for c in scripts.iter().flat_map(|r| r.script.commands.iter()) {
-            match from(c) {
-                Some(v) => {
-                    views.push(v);
-                    slots.push(u32::try_from(views.len()).unwrap_or(0));
-                }
-                None => slots.push(0),
-            }
-        }
-        (views, slots)
-    });
+    let (views, slots) = table(cell, scripts, from);
     let at = std::ptr::from_ref(cmd).addr();
     let i = numbers.binary_search_by_key(&at, |&(addr, _)| addr).ok()?;
     let n = numbers.get(i)?.1 as usize;
     let slot = *slots.get(n)? as usize;
-    views.get(slot.checked_sub(1)?)
+    views.get(slot.checked_sub(1)?).map(|(_, v)| v)
+}
+
+/// Every view in `cell` with its script, in script and command order: a rule about one
+/// package manager visits only its commands instead of asking about every command.
+fn all<'a, T>(
+    cell: &'a OnceCell<ViewTable<T>>,
+    scripts: &'a [RunScript<'a>],
+    from: fn(&'a Command) -> Option<T>,
+) -> impl Iterator<Item = (&'a RunScript<'a>, &'a T)> + 'a {
+    table(cell, scripts, from)
+        .0
+        .iter()
+        .filter_map(move |(s, v)| Some((scripts.get(*s as usize)?, v)))
 }
 
 /// Typed views of the commands in `scripts`, each command parsed at most once per kind and
@@ -231,6 +255,33 @@ impl<'a> Views<'a> {
     pub(crate) fn pip(&self, cmd: &Command) -> Option<&'a Pip<'a>> {
         let m = self.memo;
         view(m, &m.pip, self.scripts, cmd, Family::Pip, Pip::from)
+    }
+
+    /// Every apt-family command of the file with its script, in order.
+    pub(crate) fn apt_commands(self) -> impl Iterator<Item = (&'a RunScript<'a>, &'a Apt<'a>)> {
+        all(&self.memo.apt, self.scripts, Apt::from)
+    }
+
+    /// Every apk command of the file with its script, in order.
+    pub(crate) fn apk_commands(self) -> impl Iterator<Item = (&'a RunScript<'a>, &'a Apk<'a>)> {
+        all(&self.memo.apk, self.scripts, Apk::from)
+    }
+
+    /// Every yum/dnf/zypper/rpm command of the file with its script, in order.
+    pub(crate) fn rpm_commands(
+        self,
+    ) -> impl Iterator<Item = (&'a RunScript<'a>, &'a RpmCommand<'a>)> {
+        all(&self.memo.rpm, self.scripts, RpmCommand::from)
+    }
+
+    /// Every npm/yarn/pnpm/bun command of the file with its script, in order.
+    pub(crate) fn npm_commands(self) -> impl Iterator<Item = (&'a RunScript<'a>, &'a Npm<'a>)> {
+        all(&self.memo.npm, self.scripts, Npm::from)
+    }
+
+    /// Every pip command of the file with its script, in order.
+    pub(crate) fn pip_commands(self) -> impl Iterator<Item = (&'a RunScript<'a>, &'a Pip<'a>)> {
+        all(&self.memo.pip, self.scripts, Pip::from)
     }
 }
 

@@ -25,24 +25,19 @@ pub(crate) fn report_unpinned_rpm(
     tools: &[crate::shell::commands::rpm::RpmTool],
     separator: char,
 ) {
-    for run in cx.scripts {
-        for cmd in &run.script.commands {
-            let Some(r) = cx.rpm(cmd) else {
-                continue;
-            };
-            if !tools.contains(&r.tool) || !r.is_install() {
+    for (run, r) in cx.views().rpm_commands() {
+        if !tools.contains(&r.tool) || !r.is_install() {
+            continue;
+        }
+        for p in &r.packages {
+            if p.is_pinned() || is_not_a_plain_package(p) {
                 continue;
             }
-            for p in &r.packages {
-                if p.is_pinned() || is_not_a_plain_package(p) {
-                    continue;
-                }
-                cx.report(
-                    run.file_range(p.range),
-                    format!("`{}` is installed without a version", p.name),
-                )
-                .set_help(format!("pin it as `{}{separator}<version>`", p.name));
-            }
+            cx.report(
+                run.file_range(p.range),
+                format!("`{}` is installed without a version", p.name),
+            )
+            .set_help(format!("pin it as `{}{separator}<version>`", p.name));
         }
     }
 }

@@ -62,13 +62,15 @@ fn assumeyes_configured(cx: &Context<'_>) -> bool {
 pub(crate) fn check_missing_yes(cx: &mut Context<'_>, tool: RpmTool, flag: &str, global: bool) {
     // Prompting commands of this tool, each parsed once.
     let prompting: Vec<_> = cx
-        .scripts
-        .iter()
-        .flat_map(|run| run.script.commands.iter().map(move |cmd| (run, cmd)))
-        .filter_map(|(run, cmd)| {
-            let rpm = cx.rpm(cmd)?;
+        .views()
+        .rpm_commands()
+        .filter_map(|(run, rpm)| {
             let sub = rpm.subcommand?;
-            (rpm.tool == tool && !rpm.yes && prompts(tool, &sub.value)).then_some((run, cmd, sub))
+            (rpm.tool == tool && !rpm.yes && prompts(tool, &sub.value)).then_some((
+                run,
+                rpm.command,
+                sub,
+            ))
         })
         .collect();
     if prompting.is_empty() || (tool != RpmTool::Zypper && assumeyes_configured(cx)) {

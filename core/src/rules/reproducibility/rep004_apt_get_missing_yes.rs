@@ -48,42 +48,44 @@ impl Rule for AptGetMissingYes {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for (k, cmd) in run.script.commands.iter().enumerate() {
-                let Some(apt) = cx.apt(cmd) else { continue };
-                if apt.tool == AptTool::Aptitude || apt.yes {
-                    continue;
-                }
-                let Some(sub) = apt.subcommand else { continue };
-                if !matches!(
-                    sub.value.as_str(),
-                    "install"
-                        | "reinstall"
-                        | "upgrade"
-                        | "dist-upgrade"
-                        | "full-upgrade"
-                        | "remove"
-                        | "purge"
-                        | "autoremove"
-                        | "build-dep"
-                ) {
-                    continue;
-                }
-                let piped_yes = cmd.separator == Separator::Pipe
-                    && run
-                        .script
-                        .previous_sibling(k)
-                        .is_some_and(|p| p.name_str() == "yes");
-                if piped_yes {
-                    continue;
-                }
-                let at = run.file_range(sub.range);
-                let fix = is_exact(run, sub)
-                    .then(|| Fix::safe("Add -y", vec![Edit::insert(at.end, " -y")]));
-                cx.report(at, format!("`{} {}` without -y", cmd.name_str(), sub.value))
-                    .set_help("add `-y` so the build never waits for a confirmation")
-                    .set_fix_opt(fix);
+        for (run, apt) in cx.views().apt_commands() {
+            let cmd = apt.command;
+            if apt.tool == AptTool::Aptitude || apt.yes {
+                continue;
             }
+            let Some(sub) = apt.subcommand else { continue };
+            if !matches!(
+                sub.value.as_str(),
+                "install"
+                    | "reinstall"
+                    | "upgrade"
+                    | "dist-upgrade"
+                    | "full-upgrade"
+                    | "remove"
+                    | "purge"
+                    | "autoremove"
+                    | "build-dep"
+            ) {
+                continue;
+            }
+            // Rare: the command's position is looked up only when something pipes into it.
+            let piped_yes = cmd.separator == Separator::Pipe
+                && run
+                    .script
+                    .commands
+                    .iter()
+                    .position(|c| std::ptr::eq(c, cmd))
+                    .and_then(|k| run.script.previous_sibling(k))
+                    .is_some_and(|p| p.name_str() == "yes");
+            if piped_yes {
+                continue;
+            }
+            let at = run.file_range(sub.range);
+            let fix =
+                is_exact(run, sub).then(|| Fix::safe("Add -y", vec![Edit::insert(at.end, " -y")]));
+            cx.report(at, format!("`{} {}` without -y", cmd.name_str(), sub.value))
+                .set_help("add `-y` so the build never waits for a confirmation")
+                .set_fix_opt(fix);
         }
     }
 }

@@ -49,34 +49,32 @@ impl Rule for AptInsteadOfAptGet {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(apt) = cx.apt(cmd) else { continue };
-                let Some(name) = &cmd.name else { continue };
-                if apt.tool != AptTool::Apt {
-                    continue;
+        for (run, apt) in cx.views().apt_commands() {
+            let cmd = apt.command;
+            let Some(name) = &cmd.name else { continue };
+            if apt.tool != AptTool::Apt {
+                continue;
+            }
+            let at = run.file_range(name.range);
+            let edit = || vec![Edit::replace(at, "apt-get")];
+            let plain = name.value == "apt" && !name.quoted && is_exact(run, name);
+            let fix = match apt.subcommand_str() {
+                "install" | "update" | "remove" | "purge" | "autoremove" | "dist-upgrade"
+                | "clean" | "autoclean" | "build-dep" | "source" | "download"
+                    if plain =>
+                {
+                    Some(Fix::safe("Use apt-get", edit()))
                 }
-                let at = run.file_range(name.range);
-                let edit = || vec![Edit::replace(at, "apt-get")];
-                let plain = name.value == "apt" && !name.quoted && is_exact(run, name);
-                let fix = match apt.subcommand_str() {
-                    "install" | "update" | "remove" | "purge" | "autoremove" | "dist-upgrade"
-                    | "clean" | "autoclean" | "build-dep" | "source" | "download"
-                        if plain =>
-                    {
-                        Some(Fix::safe("Use apt-get", edit()))
-                    }
-                    "upgrade" if plain => Some(Fix::unsafe_("Use apt-get", edit())),
-                    _ => None,
-                };
-                let d = cx.report(
-                    at,
-                    "`apt` is meant for interactive use; use `apt-get` in scripts",
-                );
-                d.set_help("use `apt-get` (or `apt-cache` for queries)");
-                if let Some(f) = fix {
-                    d.set_fix(f);
-                }
+                "upgrade" if plain => Some(Fix::unsafe_("Use apt-get", edit())),
+                _ => None,
+            };
+            let d = cx.report(
+                at,
+                "`apt` is meant for interactive use; use `apt-get` in scripts",
+            );
+            d.set_help("use `apt-get` (or `apt-cache` for queries)");
+            if let Some(f) = fix {
+                d.set_fix(f);
             }
         }
     }

@@ -46,22 +46,19 @@ impl Rule for AptVersionUnpinned {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(apt) = cx.apt(cmd) else { continue };
-                if apt.tool == AptTool::Aptitude || !apt.is_install() {
+        for (run, apt) in cx.views().apt_commands() {
+            if apt.tool == AptTool::Aptitude || !apt.is_install() {
+                continue;
+            }
+            for p in &apt.packages {
+                if p.is_pinned() || is_not_a_plain_package(p) {
                     continue;
                 }
-                for p in &apt.packages {
-                    if p.is_pinned() || is_not_a_plain_package(p) {
-                        continue;
-                    }
-                    cx.report(
-                        run.file_range(p.range),
-                        format!("`{}` is installed without a version", p.name),
-                    )
-                    .set_help(format!("pin it as `{}=<version>`", p.name));
-                }
+                cx.report(
+                    run.file_range(p.range),
+                    format!("`{}` is installed without a version", p.name),
+                )
+                .set_help(format!("pin it as `{}=<version>`", p.name));
             }
         }
     }

@@ -42,25 +42,22 @@ impl Rule for ApkVersionUnpinned {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(apk) = cx.apk(cmd) else { continue };
-                if apk.subcommand_str() != "add" {
+        for (run, apk) in cx.views().apk_commands() {
+            if apk.subcommand_str() != "add" {
+                continue;
+            }
+            for p in &apk.packages {
+                if p.is_pinned() || is_not_a_plain_package(p) {
                     continue;
                 }
-                for p in &apk.packages {
-                    if p.is_pinned() || is_not_a_plain_package(p) {
-                        continue;
-                    }
-                    cx.report(
-                        run.file_range(p.range),
-                        format!("`{}` is installed without a version", p.name),
-                    )
-                    .set_help(format!(
-                        "pin it as `{}=<version>` or `{}~<major.minor>`",
-                        p.name, p.name
-                    ));
-                }
+                cx.report(
+                    run.file_range(p.range),
+                    format!("`{}` is installed without a version", p.name),
+                )
+                .set_help(format!(
+                    "pin it as `{}=<version>` or `{}~<major.minor>`",
+                    p.name, p.name
+                ));
             }
         }
     }

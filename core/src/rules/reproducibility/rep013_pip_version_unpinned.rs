@@ -45,47 +45,43 @@ impl Rule for PipVersionUnpinned {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(pip) = cx.pip(cmd) else { continue };
-                let constrained = pip
-                    .requirements
-                    .iter()
-                    .any(|r| r.kind == RequirementKind::ConstraintsFile);
-                if !pip.is_install() || constrained {
-                    continue;
-                }
-                for r in &pip.requirements {
-                    if r.kind == RequirementKind::Url
-                        && !r.word.has_expansion
-                        && vcs_without_revision(&r.name)
-                    {
-                        cx.report(
-                            run.file_range(r.word.range),
-                            "the repository is installed without a pinned revision",
-                        )
-                        .set_help("add the tag or commit after the path, e.g. `…/repo.git@v1.2.3`");
-                        continue;
-                    }
-                    if r.kind != RequirementKind::Package
-                        || r.is_pinned()
-                        || r.specifier.is_some()
-                        || r.word.has_expansion
-                        || r.name.is_empty()
-                        || (pip.upgrade
-                            && matches!(r.name.as_str(), "pip" | "setuptools" | "wheel"))
-                    {
-                        continue;
-                    }
+        for (run, pip) in cx.views().pip_commands() {
+            let constrained = pip
+                .requirements
+                .iter()
+                .any(|r| r.kind == RequirementKind::ConstraintsFile);
+            if !pip.is_install() || constrained {
+                continue;
+            }
+            for r in &pip.requirements {
+                if r.kind == RequirementKind::Url
+                    && !r.word.has_expansion
+                    && vcs_without_revision(&r.name)
+                {
                     cx.report(
                         run.file_range(r.word.range),
-                        format!("`{}` is installed without a version", r.name),
+                        "the repository is installed without a pinned revision",
                     )
-                    .set_help(format!(
-                        "pin it as `{}==<version>`, or install from a requirements file with pins",
-                        r.name
-                    ));
+                    .set_help("add the tag or commit after the path, e.g. `…/repo.git@v1.2.3`");
+                    continue;
                 }
+                if r.kind != RequirementKind::Package
+                    || r.is_pinned()
+                    || r.specifier.is_some()
+                    || r.word.has_expansion
+                    || r.name.is_empty()
+                    || (pip.upgrade && matches!(r.name.as_str(), "pip" | "setuptools" | "wheel"))
+                {
+                    continue;
+                }
+                cx.report(
+                    run.file_range(r.word.range),
+                    format!("`{}` is installed without a version", r.name),
+                )
+                .set_help(format!(
+                    "pin it as `{}==<version>`, or install from a requirements file with pins",
+                    r.name
+                ));
             }
         }
     }

@@ -41,36 +41,33 @@ impl Rule for NpmVersionUnpinned {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(npm) = cx.npm(cmd) else { continue };
-                for p in &npm.packages {
-                    let v = p.word.value.as_str();
-                    // Paths, tarballs, URLs and `user/repo` GitHub shorthands carry no version.
-                    let github = v.contains('/') && !v.starts_with('@');
-                    if p.word.has_expansion
-                        || v.is_empty()
-                        || v.starts_with(['.', '/', '~', '-'])
-                        || v.contains([':', '#'])
-                        || github
-                        || v.ends_with(".tgz")
-                        || v.ends_with(".tar.gz")
-                    {
-                        continue;
-                    }
-                    let floating = p
-                        .version
-                        .as_deref()
-                        .is_none_or(|ver| matches!(ver, "" | "latest" | "next" | "*" | "x"));
-                    if !floating {
-                        continue;
-                    }
-                    cx.report(
-                        run.file_range(p.range),
-                        format!("`{}` is installed without a fixed version", p.name),
-                    )
-                    .set_help(format!("pin it as `{}@<version>`", p.name));
+        for (run, npm) in cx.views().npm_commands() {
+            for p in &npm.packages {
+                let v = p.word.value.as_str();
+                // Paths, tarballs, URLs and `user/repo` GitHub shorthands carry no version.
+                let github = v.contains('/') && !v.starts_with('@');
+                if p.word.has_expansion
+                    || v.is_empty()
+                    || v.starts_with(['.', '/', '~', '-'])
+                    || v.contains([':', '#'])
+                    || github
+                    || v.ends_with(".tgz")
+                    || v.ends_with(".tar.gz")
+                {
+                    continue;
                 }
+                let floating = p
+                    .version
+                    .as_deref()
+                    .is_none_or(|ver| matches!(ver, "" | "latest" | "next" | "*" | "x"));
+                if !floating {
+                    continue;
+                }
+                cx.report(
+                    run.file_range(p.range),
+                    format!("`{}` is installed without a fixed version", p.name),
+                )
+                .set_help(format!("pin it as `{}@<version>`", p.name));
             }
         }
     }

@@ -44,23 +44,20 @@ impl Rule for NpmInstallWithoutLockfile {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(npm) = cx.npm(cmd) else { continue };
-                let Some(sub) = npm.subcommand else { continue };
-                if npm.tool != NpmTool::Npm
-                    || !matches!(sub.value.as_str(), "install" | "i")
-                    || !npm.packages.is_empty()
-                    || npm.global
-                {
-                    continue;
-                }
-                cx.report(
-                    run.file_range(sub.range),
-                    "`npm install` may resolve versions other than the lockfile's",
-                )
-                .set_help("use `npm ci`, which installs exactly the versions in package-lock.json");
+        for (run, npm) in cx.views().npm_commands() {
+            let Some(sub) = npm.subcommand else { continue };
+            if npm.tool != NpmTool::Npm
+                || !matches!(sub.value.as_str(), "install" | "i")
+                || !npm.packages.is_empty()
+                || npm.global
+            {
+                continue;
             }
+            cx.report(
+                run.file_range(sub.range),
+                "`npm install` may resolve versions other than the lockfile's",
+            )
+            .set_help("use `npm ci`, which installs exactly the versions in package-lock.json");
         }
     }
 }

@@ -39,37 +39,47 @@ impl Rule for PipTrustedHost {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(pip) = cx.pip(cmd) else { continue };
-                for f in pip
-                    .args
-                    .flags
-                    .iter()
-                    .filter(|f| f.long == Some("trusted-host"))
-                {
-                    let mut range = run.file_range(f.word.range);
-                    if let Some(v) = f.value_word {
-                        range = range.cover(run.file_range(v.range));
-                    }
-                    cx.report(range, format!("pip trusts `{}` without TLS verification", f.value.unwrap_or("")))
-                        .set_help("remove --trusted-host and give pip the registry's CA with --cert or PIP_CERT");
+        for (run, pip) in cx.views().pip_commands() {
+            for f in pip
+                .args
+                .flags
+                .iter()
+                .filter(|f| f.long == Some("trusted-host"))
+            {
+                let mut range = run.file_range(f.word.range);
+                if let Some(v) = f.value_word {
+                    range = range.cover(run.file_range(v.range));
                 }
-                // `pip config set global.trusted-host host`
-                let pos: Vec<_> = pip
-                    .args
-                    .positionals
-                    .iter()
-                    .map(|w| w.value.as_str())
-                    .collect();
-                if let [sub, "set", key, ..] = pos.as_slice()
-                    && *sub == "config"
-                    && key.ends_with("trusted-host")
-                    && let Some(w) = pip.args.positionals.get(2)
-                {
-                    cx.report(run.file_range(w.range), "pip is configured to trust a host without TLS verification")
-                        .set_help("remove the trusted-host setting and configure the registry's CA with `cert`");
-                }
+                cx.report(
+                    range,
+                    format!(
+                        "pip trusts `{}` without TLS verification",
+                        f.value.unwrap_or("")
+                    ),
+                )
+                .set_help(
+                    "remove --trusted-host and give pip the registry's CA with --cert or PIP_CERT",
+                );
+            }
+            // `pip config set global.trusted-host host`
+            let pos: Vec<_> = pip
+                .args
+                .positionals
+                .iter()
+                .map(|w| w.value.as_str())
+                .collect();
+            if let [sub, "set", key, ..] = pos.as_slice()
+                && *sub == "config"
+                && key.ends_with("trusted-host")
+                && let Some(w) = pip.args.positionals.get(2)
+            {
+                cx.report(
+                    run.file_range(w.range),
+                    "pip is configured to trust a host without TLS verification",
+                )
+                .set_help(
+                    "remove the trusted-host setting and configure the registry's CA with `cert`",
+                );
             }
         }
     }

@@ -40,18 +40,20 @@ impl Rule for ApkAllowUntrusted {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(apk) = cx.apk(cmd) else { continue };
-                for f in apk
-                    .args
-                    .flags
-                    .iter()
-                    .filter(|f| f.long == Some("allow-untrusted"))
-                {
-                    cx.report(run.file_range(f.word.range), "`apk` skips package signature checks")
-                        .set_help("add the repository's public key to /etc/apk/keys and drop --allow-untrusted");
-                }
+        for (run, apk) in cx.views().apk_commands() {
+            for f in apk
+                .args
+                .flags
+                .iter()
+                .filter(|f| f.long == Some("allow-untrusted"))
+            {
+                cx.report(
+                    run.file_range(f.word.range),
+                    "`apk` skips package signature checks",
+                )
+                .set_help(
+                    "add the repository's public key to /etc/apk/keys and drop --allow-untrusted",
+                );
             }
         }
     }

@@ -48,26 +48,24 @@ impl Rule for AptAllowUnauthenticated {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(apt) = cx.apt(cmd) else { continue };
-                for f in &apt.args.flags {
-                    let word = if matches!(
-                        f.long,
-                        Some("allow-unauthenticated" | "allow-insecure-repositories")
-                    ) {
-                        f.word
-                    } else if (f.short == Some('o') || f.long == Some("option"))
-                        && f.value
-                            .is_some_and(|v| option_is(v, "APT::Get::AllowUnauthenticated"))
-                    {
-                        f.value_word.unwrap_or(f.word)
-                    } else {
-                        continue;
-                    };
-                    cx.report(run.file_range(word.range), format!("`{}` accepts unauthenticated packages", cmd.name_str()))
+        for (run, apt) in cx.views().apt_commands() {
+            let cmd = apt.command;
+            for f in &apt.args.flags {
+                let word = if matches!(
+                    f.long,
+                    Some("allow-unauthenticated" | "allow-insecure-repositories")
+                ) {
+                    f.word
+                } else if (f.short == Some('o') || f.long == Some("option"))
+                    && f.value
+                        .is_some_and(|v| option_is(v, "APT::Get::AllowUnauthenticated"))
+                {
+                    f.value_word.unwrap_or(f.word)
+                } else {
+                    continue;
+                };
+                cx.report(run.file_range(word.range), format!("`{}` accepts unauthenticated packages", cmd.name_str()))
                         .set_help("install the repository's signing key (`signed-by=`) instead of disabling authentication");
-                }
             }
         }
     }

@@ -40,22 +40,24 @@ impl Rule for AptForceYes {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(apt) = cx.apt(cmd) else { continue };
-                for f in &apt.args.flags {
-                    let word = if f.long == Some("force-yes") {
-                        f.word
-                    } else if (f.short == Some('o') || f.long == Some("option"))
-                        && f.value.is_some_and(|v| option_is(v, "APT::Get::force-yes"))
-                    {
-                        f.value_word.unwrap_or(f.word)
-                    } else {
-                        continue;
-                    };
-                    cx.report(run.file_range(word.range), "`--force-yes` also accepts unauthenticated packages")
-                        .set_help("use -y; add --allow-downgrades or --allow-change-held-packages only if needed");
-                }
+        for (run, apt) in cx.views().apt_commands() {
+            for f in &apt.args.flags {
+                let word = if f.long == Some("force-yes") {
+                    f.word
+                } else if (f.short == Some('o') || f.long == Some("option"))
+                    && f.value.is_some_and(|v| option_is(v, "APT::Get::force-yes"))
+                {
+                    f.value_word.unwrap_or(f.word)
+                } else {
+                    continue;
+                };
+                cx.report(
+                    run.file_range(word.range),
+                    "`--force-yes` also accepts unauthenticated packages",
+                )
+                .set_help(
+                    "use -y; add --allow-downgrades or --allow-change-held-packages only if needed",
+                );
             }
         }
     }

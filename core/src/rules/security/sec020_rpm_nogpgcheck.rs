@@ -42,40 +42,36 @@ impl Rule for RpmNogpgcheck {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(r) = cx.rpm(cmd) else {
-                    continue;
+        for (run, r) in cx.views().rpm_commands() {
+            let cmd = r.command;
+            if r.tool == RpmTool::Rpm {
+                continue;
+            }
+            for f in &r.args.flags {
+                let word = match f.long {
+                    Some("nogpgcheck" | "no-gpg-checks" | "no-gpgcheck") => f.word,
+                    Some("setopt")
+                        if f.value.is_some_and(|v| {
+                            v.split_once('=').is_some_and(|(k, val)| {
+                                (k == "gpgcheck"
+                                    || k.ends_with(".gpgcheck")
+                                    || k == "repo_gpgcheck")
+                                    && matches!(
+                                        val.to_ascii_lowercase().as_str(),
+                                        "0" | "false" | "no"
+                                    )
+                            })
+                        }) =>
+                    {
+                        f.value_word.unwrap_or(f.word)
+                    }
+                    _ => continue,
                 };
-                if r.tool == RpmTool::Rpm {
-                    continue;
-                }
-                for f in &r.args.flags {
-                    let word = match f.long {
-                        Some("nogpgcheck" | "no-gpg-checks" | "no-gpgcheck") => f.word,
-                        Some("setopt")
-                            if f.value.is_some_and(|v| {
-                                v.split_once('=').is_some_and(|(k, val)| {
-                                    (k == "gpgcheck"
-                                        || k.ends_with(".gpgcheck")
-                                        || k == "repo_gpgcheck")
-                                        && matches!(
-                                            val.to_ascii_lowercase().as_str(),
-                                            "0" | "false" | "no"
-                                        )
-                                })
-                            }) =>
-                        {
-                            f.value_word.unwrap_or(f.word)
-                        }
-                        _ => continue,
-                    };
-                    cx.report(
-                        run.file_range(word.range),
-                        format!("`{}` skips package signature checks", cmd.name_str()),
-                    )
-                    .set_help("import the vendor's key with `rpm --import` and keep GPG checks on");
-                }
+                cx.report(
+                    run.file_range(word.range),
+                    format!("`{}` skips package signature checks", cmd.name_str()),
+                )
+                .set_help("import the vendor's key with `rpm --import` and keep GPG checks on");
             }
         }
     }

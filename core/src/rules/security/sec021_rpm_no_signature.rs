@@ -39,23 +39,18 @@ impl Rule for RpmNoSignature {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(r) = cx.rpm(cmd) else {
-                    continue;
-                };
-                if r.tool != RpmTool::Rpm {
-                    continue;
-                }
-                for f in r.args.flags.iter().filter(|f| {
-                    matches!(
-                        f.long,
-                        Some("nosignature" | "nodigest" | "noverify" | "nofiledigest")
-                    )
-                }) {
-                    cx.report(run.file_range(f.word.range), format!("`rpm --{}` skips package verification", f.long.unwrap_or("")))
+        for (run, r) in cx.views().rpm_commands() {
+            if r.tool != RpmTool::Rpm {
+                continue;
+            }
+            for f in r.args.flags.iter().filter(|f| {
+                matches!(
+                    f.long,
+                    Some("nosignature" | "nodigest" | "noverify" | "nofiledigest")
+                )
+            }) {
+                cx.report(run.file_range(f.word.range), format!("`rpm --{}` skips package verification", f.long.unwrap_or("")))
                         .set_help("import the vendor key with `rpm --import` and keep signature and digest checks");
-                }
             }
         }
     }

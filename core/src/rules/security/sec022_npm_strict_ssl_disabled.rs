@@ -60,39 +60,37 @@ impl Rule for NpmStrictSslDisabled {
                 .set_help(HELP);
             }
         }
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(npm) = cx.npm(cmd) else { continue };
-                if !npm.strict_ssl_off {
-                    continue;
-                }
-                let Some(w) = npm
+        for (run, npm) in cx.views().npm_commands() {
+            let cmd = npm.command;
+            if !npm.strict_ssl_off {
+                continue;
+            }
+            let Some(w) = npm
+                .args
+                .positionals
+                .iter()
+                .find(|w| w.value.starts_with("strict-ssl"))
+            else {
+                continue;
+            };
+            let mut range = run.file_range(w.range);
+            if w.value == "strict-ssl"
+                && let Some(next) = npm
                     .args
                     .positionals
                     .iter()
-                    .find(|w| w.value.starts_with("strict-ssl"))
-                else {
-                    continue;
-                };
-                let mut range = run.file_range(w.range);
-                if w.value == "strict-ssl"
-                    && let Some(next) = npm
-                        .args
-                        .positionals
-                        .iter()
-                        .find(|n| n.range.start > w.range.start)
-                {
-                    range = range.cover(run.file_range(next.range));
-                }
-                cx.report(
-                    range,
-                    format!(
-                        "`{} config` turns off TLS verification for the registry",
-                        cmd.name_str()
-                    ),
-                )
-                .set_help(HELP);
+                    .find(|n| n.range.start > w.range.start)
+            {
+                range = range.cover(run.file_range(next.range));
             }
+            cx.report(
+                range,
+                format!(
+                    "`{} config` turns off TLS verification for the registry",
+                    cmd.name_str()
+                ),
+            )
+            .set_help(HELP);
         }
     }
 }

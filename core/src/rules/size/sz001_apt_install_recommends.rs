@@ -46,30 +46,28 @@ impl Rule for AptInstallRecommends {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for run in cx.scripts {
-            for cmd in &run.script.commands {
-                let Some(apt) = cx.apt(cmd) else { continue };
-                if !apt.is_install() || apt.no_install_recommends || apt.tool == AptTool::Aptitude {
-                    continue;
-                }
-                let Some(sub) = apt.subcommand else { continue };
-                let at = run.file_range(sub.range);
-                let range = run.file_range(cmd.range);
-                let fix = is_exact(run, sub).then(|| {
-                    Fix::safe(
-                        "Add --no-install-recommends",
-                        vec![Edit::insert(at.end, " --no-install-recommends")],
-                    )
-                });
-                cx.report(
-                    range,
-                    format!(
-                        "`{} install` without --no-install-recommends",
-                        cmd.name_str()
-                    ),
-                )
-                .set_fix_opt(fix);
+        for (run, apt) in cx.views().apt_commands() {
+            let cmd = apt.command;
+            if !apt.is_install() || apt.no_install_recommends || apt.tool == AptTool::Aptitude {
+                continue;
             }
+            let Some(sub) = apt.subcommand else { continue };
+            let at = run.file_range(sub.range);
+            let range = run.file_range(cmd.range);
+            let fix = is_exact(run, sub).then(|| {
+                Fix::safe(
+                    "Add --no-install-recommends",
+                    vec![Edit::insert(at.end, " --no-install-recommends")],
+                )
+            });
+            cx.report(
+                range,
+                format!(
+                    "`{} install` without --no-install-recommends",
+                    cmd.name_str()
+                ),
+            )
+            .set_fix_opt(fix);
         }
     }
 }
