@@ -288,10 +288,7 @@ mod tests {
         ];
         let mut rng = crate::util::test_rng();
         for n in 0..20_000 {
-            let len = (rng() % 12) as usize;
-            let text: String = (0..len)
-                .map(|_| alphabet[(rng() % alphabet.len() as u64) as usize])
-                .collect();
+            let text = crate::util::random_text(&mut rng, &alphabet, 12);
             let escape = if n % 3 == 0 { '`' } else { '\\' };
             assert_eq!(
                 parse_words(&text, escape, 7),

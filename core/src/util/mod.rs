@@ -20,3 +20,13 @@ pub(crate) fn test_rng() -> impl FnMut() -> u64 {
         seed >> 33
     }
 }
+
+/// A random string of up to `max_parts - 1` pieces drawn from `parts`, for randomised tests
+/// that compare an implementation with a reference.
+#[cfg(test)]
+pub(crate) fn random_text(rng: &mut impl FnMut() -> u64, parts: &[&str], max_parts: u64) -> String {
+    let n = rng() % max_parts;
+    (0..n)
+        .filter_map(|_| parts.get((rng() % parts.len() as u64) as usize).copied())
+        .collect()
+}

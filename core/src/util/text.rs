@@ -121,10 +121,7 @@ mod tests {
         ];
         let mut rng = crate::util::test_rng();
         for _ in 0..20_000 {
-            let len = (rng() % 7) as usize;
-            let text: String = (0..len)
-                .map(|_| parts[(rng() % parts.len() as u64) as usize])
-                .collect();
+            let text = crate::util::random_text(&mut rng, &parts, 7);
             assert_eq!(super::trim_start(&text), text.trim_start(), "{text:?}");
             assert_eq!(super::trim_end(&text), text.trim_end(), "{text:?}");
             assert_eq!(super::trim(&text), text.trim(), "{text:?}");
