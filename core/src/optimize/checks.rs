@@ -19,10 +19,16 @@ const MB: u64 = 1_000_000;
 pub(super) struct Cx<'a, 'm> {
     pub source: &'a str,
     pub model: &'a Model<'m>,
-    pub scripts: &'a [RunScript<'m>],
-    /// The lint's typed command views, so commands parsed for the rules are not parsed again.
+    /// The lint's scripts with their typed command views, so commands parsed for the rules are
+    /// not parsed again.
     pub views: Views<'a>,
     pub inputs: &'a Inputs,
+}
+
+impl<'a> Cx<'a, '_> {
+    fn scripts(&self) -> &'a [RunScript<'a>] {
+        self.views.scripts()
+    }
 }
 
 #[expect(
@@ -95,7 +101,7 @@ fn stage_commands<'s>(
         .stages
         .get(stage)
         .map_or(0..0, crate::model::Stage::body);
-    cx.scripts
+    cx.scripts()
         .iter()
         .filter(move |r| !r.onbuild && body.contains(&r.index))
         .flat_map(|r| r.script.commands.iter().map(move |c| (r, c)))
@@ -451,13 +457,13 @@ fn same_flags(a: &Instruction, b: &Instruction) -> bool {
 
 /// What a RUN deletes that an earlier layer may have created: (description, estimate).
 fn deletes(cx: &Cx<'_, '_>, index: usize) -> Option<(&'static str, u64)> {
-    if removes_path(cx.scripts, index, &["/var/lib/apt/lists"]) {
+    if removes_path(cx.scripts(), index, &["/var/lib/apt/lists"]) {
         return Some(("the apt package lists", 20 * MB));
     }
     if !removed_packages(cx.views, index).is_empty() {
         return Some(("removed packages", 20 * MB));
     }
-    let cleans = run_commands(cx.scripts, index).any(|c| {
+    let cleans = run_commands(cx.scripts(), index).any(|c| {
         let args: Vec<&str> = c.args_str().collect();
         c.name_str() == "rm"
             || (matches!(c.name_str(), "apt-get" | "apt" | "yum" | "dnf" | "zypper")
@@ -538,7 +544,7 @@ pub(super) fn merge_runs(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
 
 /// (d) package caches: a cache mount instead of cleanup (or instead of shipping the cache).
 pub(super) fn cache_mounts(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
-    for run in cx.scripts {
+    for run in cx.scripts() {
         if run.onbuild || cache_mount_where(run.instruction, |_| true) {
             continue;
         }
@@ -553,7 +559,7 @@ pub(super) fn cache_mounts(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
                 .is_some_and(|a| a.is_install())
             {
                 let cleaned = *apt_cleaned.get_or_insert_with(|| {
-                    removes_path(cx.scripts, run.index, &["/var/lib/apt/lists"])
+                    removes_path(cx.scripts(), run.index, &["/var/lib/apt/lists"])
                 });
                 (
                     "apt",
@@ -580,7 +586,7 @@ pub(super) fn cache_mounts(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
                 .is_some_and(|n| n.tool == NpmTool::Npm && n.is_install && !n.global)
             {
                 let cleaned = *npm_cleaned.get_or_insert_with(|| {
-                    run_commands(cx.scripts, run.index)
+                    run_commands(cx.scripts(), run.index)
                         .any(|c| cx.views.npm(c).is_some_and(|x| x.cache_clean))
                 });
                 (
@@ -719,7 +725,7 @@ pub(super) fn copy_order(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
             let Some((copy_index, copy_range)) = copy_all else {
                 continue;
             };
-            let found = crate::rules::scripts_of(cx.scripts, i)
+            let found = crate::rules::scripts_of(cx.scripts(), i)
                 .iter()
                 .find_map(|r| r.script.commands.iter().find_map(manifests));
             let Some((files, est)) = found else {
@@ -766,7 +772,7 @@ pub(super) fn copy_order(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
 fn ignore_entries(cx: &Cx<'_, '_>) -> Vec<&'static str> {
     let mut out = vec![".git"];
     let text =
-        |f: &dyn Fn(&Command) -> bool| cx.scripts.iter().any(|r| r.script.commands.iter().any(f));
+        |f: &dyn Fn(&Command) -> bool| cx.scripts().iter().any(|r| r.script.commands.iter().any(f));
     let base = final_stage(cx.model)
         .map(|s| s.base.expanded.value.to_ascii_lowercase())
         .unwrap_or_default();

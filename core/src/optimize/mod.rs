@@ -232,7 +232,6 @@ pub(crate) fn analyze<'a>(
     let cx = checks::Cx {
         source,
         model,
-        scripts: views.scripts(),
         views,
         inputs,
     };

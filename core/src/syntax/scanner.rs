@@ -42,16 +42,10 @@ fn split_lines(src: &str) -> Vec<Line> {
     lines
 }
 
-// `leading_ws` and `is_comment` run on every line. Most lines start with spaces or tabs and then
-// a printable ASCII character, which answers without Unicode-aware trimming (slow in WebAssembly).
-
 /// Offset of the first non-whitespace char of `s` (Go's `TrimLeftFunc(unicode.IsSpace)`).
+/// Runs on every line: `util::text::trim_start` answers ASCII without the Unicode tables.
 fn leading_ws(s: &str) -> usize {
-    let ascii = s.bytes().position(|b| b != b' ' && b != b'\t');
-    match ascii.and_then(|i| s.as_bytes().get(i).map(|b| (i, b))) {
-        Some((i, b)) if b.is_ascii_graphic() => i,
-        _ => s.len() - crate::util::text::trim_start(s).len(),
-    }
+    s.len() - crate::util::text::trim_start(s).len()
 }
 
 fn is_comment(s: &str) -> bool {
