@@ -93,6 +93,11 @@ pub(crate) fn collect_scripts<'a>(source: &'a str, model: &Model<'a>) -> Vec<Run
             }
         }
     }
+    let mut number = 0u32;
+    for c in out.iter_mut().flat_map(|r| r.script.commands.iter_mut()) {
+        c.number = number;
+        number = number.wrapping_add(1);
+    }
     out
 }
 
@@ -127,7 +132,6 @@ fn heredoc_is_shell(command: &str, body: &str) -> bool {
 #[derive(Default)]
 pub(crate) struct Memo<'a> {
     advice: OnceCell<Vec<crate::optimize::Suggestion>>,
-    numbers: OnceCell<Vec<(usize, u32)>>,
     apt: OnceCell<ViewTable<Apt<'a>>>,
     apk: OnceCell<ViewTable<Apk<'a>>>,
     rpm: OnceCell<ViewTable<RpmCommand<'a>>>,
@@ -136,22 +140,9 @@ pub(crate) struct Memo<'a> {
     var_settings: OnceCell<Vec<super::security::shared::VarSet>>,
 }
 
-/// Every command of the file numbered in script order, as (address, number) sorted by address:
-/// how a `&Command` is found again in the per-lint views.
-fn command_numbers(scripts: &[RunScript<'_>]) -> Vec<(usize, u32)> {
-    let mut numbers: Vec<(usize, u32)> = scripts
-        .iter()
-        .flat_map(|r| r.script.commands.iter())
-        .zip(0u32..)
-        .map(|(c, n)| (std::ptr::from_ref(c).addr(), n))
-        .collect();
-    crate::util::sort::sort_by_key(&mut numbers, |&(addr, _)| addr);
-    numbers
-}
-
 /// The views of one kind: each view with the index of its script, and for each command (by
-/// number) its view's index + 1, 0 when it has none.
-type ViewTable<T> = (Vec<(u32, T)>, Vec<u32>);
+/// [`Command::number`]) its address and its view's index + 1, 0 when it has none.
+type ViewTable<T> = (Vec<(u32, T)>, Vec<(usize, u32)>);
 
 /// The table in `cell`, built on first use from every command of `scripts`.
 fn table<'a, T>(
@@ -164,13 +155,14 @@ fn table<'a, T>(
         let mut slots = Vec::new();
         for (s, run) in (0u32..).zip(scripts) {
             for c in &run.script.commands {
-                match from(c) {
+                let slot = match from(c) {
                     Some(v) => {
                         views.push((s, v));
-                        slots.push(u32::try_from(views.len()).unwrap_or(0));
+                        u32::try_from(views.len()).unwrap_or(0)
                     }
-                    None => slots.push(0),
-                }
+                    None => 0,
+                };
+                slots.push((std::ptr::from_ref(c).addr(), slot));
             }
         }
         (views, slots)
@@ -179,26 +171,25 @@ fn table<'a, T>(
 
 /// A typed view of `cmd` from `cell`, which holds the views of every command of the file
 /// that has one. Several rules ask about the same commands: each is parsed once per lint and
-/// found again through its number (a binary search, so thousands of commands stay n log n).
+/// found again by its number.
 fn view<'a, T>(
-    memo: &'a Memo<'a>,
     cell: &'a OnceCell<ViewTable<T>>,
     scripts: &'a [RunScript<'a>],
     cmd: &Command,
     family: Family,
     from: fn(&'a Command) -> Option<T>,
 ) -> Option<&'a T> {
-    // Most commands are of no family: answered without a search.
+    // Most commands are of no family: answered without a lookup.
     if cmd.family != family {
         return None;
     }
-    let numbers = memo.numbers.get_or_init(|| command_numbers(scripts));
     let (views, slots) = table(cell, scripts, from);
-    let at = std::ptr::from_ref(cmd).addr();
-    let i = numbers.binary_search_by_key(&at, |&(addr, _)| addr).ok()?;
-    let n = numbers.get(i)?.1 as usize;
-    let slot = *slots.get(n)? as usize;
-    views.get(slot.checked_sub(1)?).map(|(_, v)| v)
+    let &(addr, slot) = slots.get(cmd.number as usize)?;
+    // A command parsed outside this lint's scripts has no view here.
+    if addr != std::ptr::from_ref(cmd).addr() {
+        return None;
+    }
+    views.get((slot as usize).checked_sub(1)?).map(|(_, v)| v)
 }
 
 /// Every view in `cell` with its script, in script and command order: a rule about one
@@ -234,27 +225,27 @@ impl<'a> Views<'a> {
 
     pub(crate) fn apt(&self, cmd: &Command) -> Option<&'a Apt<'a>> {
         let m = self.memo;
-        view(m, &m.apt, self.scripts, cmd, Family::Apt, Apt::from)
+        view(&m.apt, self.scripts, cmd, Family::Apt, Apt::from)
     }
 
     pub(crate) fn apk(&self, cmd: &Command) -> Option<&'a Apk<'a>> {
         let m = self.memo;
-        view(m, &m.apk, self.scripts, cmd, Family::Apk, Apk::from)
+        view(&m.apk, self.scripts, cmd, Family::Apk, Apk::from)
     }
 
     pub(crate) fn rpm(&self, cmd: &Command) -> Option<&'a RpmCommand<'a>> {
         let m = self.memo;
-        view(m, &m.rpm, self.scripts, cmd, Family::Rpm, RpmCommand::from)
+        view(&m.rpm, self.scripts, cmd, Family::Rpm, RpmCommand::from)
     }
 
     pub(crate) fn npm(&self, cmd: &Command) -> Option<&'a Npm<'a>> {
         let m = self.memo;
-        view(m, &m.npm, self.scripts, cmd, Family::Npm, Npm::from)
+        view(&m.npm, self.scripts, cmd, Family::Npm, Npm::from)
     }
 
     pub(crate) fn pip(&self, cmd: &Command) -> Option<&'a Pip<'a>> {
         let m = self.memo;
-        view(m, &m.pip, self.scripts, cmd, Family::Pip, Pip::from)
+        view(&m.pip, self.scripts, cmd, Family::Pip, Pip::from)
     }
 
     /// Every apt-family command of the file with its script, in order.

@@ -134,6 +134,9 @@ pub struct Command {
     pub(crate) name_base: u32,
     /// The package-manager family of the name (see [`commands::Family`]).
     pub family: commands::Family,
+    /// This command's number among all commands of the file's scripts, in script order: set
+    /// when a lint collects the scripts, so per-lint command views are found by index.
+    pub(crate) number: u32,
 }
 
 impl Script {

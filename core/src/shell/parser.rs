@@ -791,6 +791,7 @@ impl<'a> Parser<'a> {
             parent,
             name_base,
             family,
+            number: 0,
         };
         cmd.range = TextRange::from_usize(start.min(end), end);
         let nested = nested_script_arg(&cmd)

@@ -118,5 +118,6 @@ pub(crate) fn first(src: &str) -> super::Command {
             parent: None,
             name_base: 0,
             family: Family::Other,
+            number: 0,
         })
 }
