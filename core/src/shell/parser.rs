@@ -149,10 +149,76 @@ pub(super) fn is_assignment_raw(raw: &str) -> bool {
     b.get(i) == Some(&b'=')
 }
 
-const KEYWORDS: &[&str] = &[
-    "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "select", "in",
-    "case", "esac", "function", "{", "}", "!", "[[", "((",
+/// A reserved word (or reserved punctuation) the list parser acts on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kw {
+    If,
+    Then,
+    Else,
+    Elif,
+    Fi,
+    Do,
+    Done,
+    While,
+    Until,
+    For,
+    Select,
+    In,
+    Case,
+    Esac,
+    Function,
+    OpenBrace,
+    CloseBrace,
+    Bang,
+    OpenTest,
+    OpenArith,
+}
+
+/// Each keyword's text, in the order they are tried (`elif` before `else` needs no care: both
+/// must be followed by a metacharacter).
+const KEYWORDS: &[(&str, Kw)] = &[
+    ("if", Kw::If),
+    ("then", Kw::Then),
+    ("else", Kw::Else),
+    ("elif", Kw::Elif),
+    ("fi", Kw::Fi),
+    ("do", Kw::Do),
+    ("done", Kw::Done),
+    ("while", Kw::While),
+    ("until", Kw::Until),
+    ("for", Kw::For),
+    ("select", Kw::Select),
+    ("in", Kw::In),
+    ("case", Kw::Case),
+    ("esac", Kw::Esac),
+    ("function", Kw::Function),
+    ("{", Kw::OpenBrace),
+    ("}", Kw::CloseBrace),
+    ("!", Kw::Bang),
+    ("[[", Kw::OpenTest),
+    ("((", Kw::OpenArith),
 ];
+
+/// Bytes some keyword starts with: most words start with none, answered by one load.
+const KEYWORD_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        t[KEYWORDS[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+impl Kw {
+    /// The keyword's length in bytes.
+    fn len(self) -> usize {
+        KEYWORDS
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or(0, |(text, _)| text.len())
+    }
+}
 
 impl<'a> Parser<'a> {
     fn new(src: &'a str) -> Self {
@@ -305,24 +371,16 @@ impl<'a> Parser<'a> {
     }
 
     /// An unquoted reserved word at `pos`, followed by a delimiter.
-    fn peek_keyword(&self) -> Option<&'static str> {
-        // Most words start with a letter no keyword starts with: answer those with one compare.
+    fn peek_keyword(&self) -> Option<Kw> {
         let first = *self.b.get(self.pos)?;
-        if !KEYWORDS
-            .iter()
-            .any(|k| k.as_bytes().first() == Some(&first))
-        {
+        if !KEYWORD_FIRST[usize::from(first)] {
             return None;
         }
-        KEYWORDS.iter().copied().find(|k| {
-            self.starts_with(k) && {
-                let next = self.peek_at(k.len());
-                match *k {
-                    // `[[` and `((` are followed by anything in practice.
-                    "((" => true,
-                    _ => next.is_none_or(is_meta),
-                }
-            }
+        KEYWORDS.iter().find_map(|&(text, kw)| {
+            let hit = self.starts_with(text)
+                // `[[` and `((` are followed by anything in practice.
+                && (kw == Kw::OpenArith || self.peek_at(text.len()).is_none_or(is_meta));
+            hit.then_some(kw)
         })
     }
 
@@ -411,7 +469,7 @@ impl<'a> Parser<'a> {
                     after_cmd = false;
                 }
                 _ if in_pattern => {
-                    if self.peek_keyword() == Some("esac") {
+                    if self.peek_keyword() == Some(Kw::Esac) {
                         self.pos += 4;
                         self.trailing_redirects(depth);
                         in_pattern = false;
@@ -482,37 +540,37 @@ impl<'a> Parser<'a> {
                     after_cmd = true;
                 }
                 _ => match self.peek_keyword() {
-                    Some(kw @ ("if" | "then" | "else" | "elif" | "do" | "while" | "until")) => {
+                    Some(kw @ (Kw::If | Kw::Then | Kw::Else | Kw::Elif | Kw::Do | Kw::While | Kw::Until)) => {
                         self.pos += kw.len();
                     }
-                    Some(kw @ ("fi" | "done")) => {
+                    Some(kw @ (Kw::Fi | Kw::Done)) => {
                         self.pos += kw.len();
                         self.trailing_redirects(depth);
                         after_cmd = true;
                     }
-                    Some("!") => {
+                    Some(Kw::Bang) => {
                         self.pos += 1;
                         negated = true;
                     }
-                    Some("{") => {
+                    Some(Kw::OpenBrace) => {
                         self.subshell(depth, b'{', b'}', Term::Brace);
                         self.trailing_redirects(depth);
                         after_cmd = true;
                     }
-                    Some("}") => {
+                    Some(Kw::CloseBrace) => {
                         self.pos += 1;
                         if term == Term::Brace {
                             break true;
                         }
                         self.error(before, self.pos, "unexpected `}`");
                     }
-                    Some("esac") => {
+                    Some(Kw::Esac) => {
                         self.pos += 4;
                         self.trailing_redirects(depth);
                         case_level = case_level.saturating_sub(1);
                         after_cmd = true;
                     }
-                    Some("case") => {
+                    Some(Kw::Case) => {
                         self.pos += 4;
                         self.skip_blanks();
                         if self.peek().is_some_and(|c| !is_meta(c)) {
@@ -526,13 +584,13 @@ impl<'a> Parser<'a> {
                                 break;
                             }
                         }
-                        if self.peek_keyword() == Some("in") {
+                        if self.peek_keyword() == Some(Kw::In) {
                             self.pos += 2;
                         }
                         case_level += 1;
                         in_pattern = true;
                     }
-                    Some(kw @ ("for" | "select")) => {
+                    Some(kw @ (Kw::For | Kw::Select)) => {
                         self.pos += kw.len();
                         self.skip_blanks();
                         if self.starts_with("((") {
@@ -540,7 +598,7 @@ impl<'a> Parser<'a> {
                         } else if self.peek().is_some_and(|c| !is_meta(c)) {
                             self.read_word(depth);
                             self.skip_blanks();
-                            if self.peek_keyword() == Some("in") {
+                            if self.peek_keyword() == Some(Kw::In) {
                                 self.pos += 2;
                                 loop {
                                     self.skip_blanks();
@@ -554,7 +612,7 @@ impl<'a> Parser<'a> {
                             }
                         }
                     }
-                    Some("function") => {
+                    Some(Kw::Function) => {
                         self.pos += 8;
                         self.skip_blanks();
                         if self.peek().is_some_and(|c| !is_meta(c)) {
@@ -565,7 +623,7 @@ impl<'a> Parser<'a> {
                             self.pos += 2;
                         }
                     }
-                    Some("((") => {
+                    Some(Kw::OpenArith) => {
                         self.skip_balanced(b'(', b')');
                         self.trailing_redirects(depth);
                         after_cmd = true;
