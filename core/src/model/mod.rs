@@ -507,25 +507,30 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// Whether the shell at `i` is a POSIX shell (not PowerShell or cmd).
+    /// Whether the shell at `i` is a POSIX shell (not PowerShell or cmd). Asked for every RUN,
+    /// so it allocates nothing.
     #[must_use]
     pub fn is_posix_shell_at(&self, i: usize) -> bool {
-        let shell = self.shell_at(i);
-        let exe = shell.first().copied().unwrap_or("");
-        let base = exe
-            .rsplit(['/', '\\'])
-            .next()
-            .unwrap_or(exe)
-            .to_ascii_lowercase();
-        let base = base.strip_suffix(".exe").unwrap_or(&base);
-        if matches!(base, "pwsh" | "powershell" | "cmd") {
+        let shell = self.contexts.get(i).and_then(|c| c.shell);
+        let exe = match shell.map(|s| &self.instructions[s].args) {
+            Some(Args::Shell(Some(CommandForm::Exec(e)))) => {
+                e.args.first().map_or("", |w| w.text.as_str())
+            }
+            _ => "/bin/sh",
+        };
+        let base = exe.rsplit(['/', '\\']).next().unwrap_or(exe);
+        let base = match base.len().checked_sub(4).and_then(|n| base.split_at_checked(n)) {
+            Some((stem, ext)) if ext.eq_ignore_ascii_case(".exe") => stem,
+            _ => base,
+        };
+        if ["pwsh", "powershell", "cmd"]
+            .iter()
+            .any(|n| base.eq_ignore_ascii_case(n))
+        {
             return false;
         }
         // Windows images without SHELL run cmd; detect by a Windows base in the stage chain.
-        if self.contexts.get(i).and_then(|c| c.shell).is_none() && self.is_windows_stage(i) {
-            return false;
-        }
-        true
+        !(shell.is_none() && self.is_windows_stage(i))
     }
 
     /// Heuristic: the stage chain starts from a Windows image or the file uses the backtick escape.
@@ -539,11 +544,16 @@ impl<'a> Model<'a> {
             match &s.base.kind {
                 BaseKind::Stage(p) => stage = Some(*p),
                 _ => {
-                    let v = s.base.expanded.value.to_ascii_lowercase();
-                    return v.contains("windows")
-                        || v.contains("nanoserver")
-                        || v.contains("servercore")
-                        || (self.dockerfile.escape == '`' && !v.contains("linux"));
+                    let v = s.base.expanded.value.as_str();
+                    let has = |word: &str| {
+                        v.as_bytes()
+                            .windows(word.len())
+                            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+                    };
+                    return has("windows")
+                        || has("nanoserver")
+                        || has("servercore")
+                        || (self.dockerfile.escape == '`' && !has("linux"));
                 }
             }
         }
@@ -619,5 +629,24 @@ mod tests {
         assert!(!m.is_posix_shell_at(1));
         assert_eq!(m.shell_at(6), ["/bin/bash", "-c"]);
         assert_eq!(m.user_at(6).as_deref(), Some("app"));
+    }
+
+    #[test]
+    fn posix_shell_detection() {
+        let posix = |src: &str, i: usize| {
+            let df = parse(src);
+            Model::new(src, &df, None).is_posix_shell_at(i)
+        };
+        assert!(posix("FROM debian\nRUN x\n", 1));
+        assert!(posix("FROM debian\nSHELL [\"/bin/bash\", \"-c\"]\nRUN x\n", 2));
+        for shell in ["pwsh", "C:\\\\Windows\\\\PowerShell.EXE", "cmd.exe", "CMD", "/usr/bin/pwsh"] {
+            let src = format!("FROM debian\nSHELL [\"{shell}\", \"-c\"]\nRUN x\n");
+            assert!(!posix(&src, 2), "{shell}");
+        }
+        // A Windows base decides only while no SHELL is set; the match ignores case.
+        assert!(!posix("FROM mcr.microsoft.com/Windows/NanoServer:ltsc2022\nRUN dir\n", 1));
+        assert!(posix("FROM mcr.microsoft.com/windows/nanoserver\nSHELL [\"sh\", \"-c\"]\nRUN x\n", 2));
+        assert!(!posix("# escape=`\nFROM example/base\nRUN dir\n", 1));
+        assert!(posix("# escape=`\nFROM example/linux-base\nRUN x\n", 1));
     }
 }

@@ -1,6 +1,7 @@
 //! What a rule sees: the source, the parse, the model, pre-parsed shell scripts and its options,
 //! plus the sink for its findings.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::config::{Policy, Value};
@@ -38,7 +39,9 @@ pub struct RunScript<'a> {
     pub onbuild: bool,
     pub source: ScriptSource,
     pub script: Script,
-    map: LogicalLine,
+    /// The script text and its map to the file: the RUN's own for the shell form, built for a
+    /// heredoc body.
+    map: Cow<'a, LogicalLine>,
 }
 
 impl RunScript<'_> {
@@ -76,12 +79,13 @@ pub(crate) fn collect_scripts<'a>(source: &'a str, model: &Model<'a>) -> Vec<Run
             onbuild,
             source: ScriptSource::ShellForm,
             script: shell::parse(text),
-            map: form.text.clone(),
+            map: Cow::Borrowed(&form.text),
         });
         // A heredoc is a script when the command is only the marker(s), or a shell reading it.
         for (h, doc) in ins.heredocs.iter().enumerate() {
             if heredoc_is_shell(text, &doc.content) {
-                let map = LogicalLine::contiguous(source, doc.content_range);
+                let map: Cow<'a, LogicalLine> =
+                    Cow::Owned(LogicalLine::contiguous(source, doc.content_range));
                 out.push(RunScript {
                     index,
                     instruction: ins,

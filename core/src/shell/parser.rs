@@ -540,7 +540,15 @@ impl<'a> Parser<'a> {
                     after_cmd = true;
                 }
                 _ => match self.peek_keyword() {
-                    Some(kw @ (Kw::If | Kw::Then | Kw::Else | Kw::Elif | Kw::Do | Kw::While | Kw::Until)) => {
+                    Some(
+                        kw @ (Kw::If
+                        | Kw::Then
+                        | Kw::Else
+                        | Kw::Elif
+                        | Kw::Do
+                        | Kw::While
+                        | Kw::Until),
+                    ) => {
                         self.pos += kw.len();
                     }
                     Some(kw @ (Kw::Fi | Kw::Done)) => {
