@@ -519,7 +519,11 @@ impl<'a> Model<'a> {
             _ => "/bin/sh",
         };
         let base = exe.rsplit(['/', '\\']).next().unwrap_or(exe);
-        let base = match base.len().checked_sub(4).and_then(|n| base.split_at_checked(n)) {
+        let base = match base
+            .len()
+            .checked_sub(4)
+            .and_then(|n| base.split_at_checked(n))
+        {
             Some((stem, ext)) if ext.eq_ignore_ascii_case(".exe") => stem,
             _ => base,
         };
@@ -638,14 +642,29 @@ mod tests {
             Model::new(src, &df, None).is_posix_shell_at(i)
         };
         assert!(posix("FROM debian\nRUN x\n", 1));
-        assert!(posix("FROM debian\nSHELL [\"/bin/bash\", \"-c\"]\nRUN x\n", 2));
-        for shell in ["pwsh", "C:\\\\Windows\\\\PowerShell.EXE", "cmd.exe", "CMD", "/usr/bin/pwsh"] {
+        assert!(posix(
+            "FROM debian\nSHELL [\"/bin/bash\", \"-c\"]\nRUN x\n",
+            2
+        ));
+        for shell in [
+            "pwsh",
+            "C:\\\\Windows\\\\PowerShell.EXE",
+            "cmd.exe",
+            "CMD",
+            "/usr/bin/pwsh",
+        ] {
             let src = format!("FROM debian\nSHELL [\"{shell}\", \"-c\"]\nRUN x\n");
             assert!(!posix(&src, 2), "{shell}");
         }
         // A Windows base decides only while no SHELL is set; the match ignores case.
-        assert!(!posix("FROM mcr.microsoft.com/Windows/NanoServer:ltsc2022\nRUN dir\n", 1));
-        assert!(posix("FROM mcr.microsoft.com/windows/nanoserver\nSHELL [\"sh\", \"-c\"]\nRUN x\n", 2));
+        assert!(!posix(
+            "FROM mcr.microsoft.com/Windows/NanoServer:ltsc2022\nRUN dir\n",
+            1
+        ));
+        assert!(posix(
+            "FROM mcr.microsoft.com/windows/nanoserver\nSHELL [\"sh\", \"-c\"]\nRUN x\n",
+            2
+        ));
         assert!(!posix("# escape=`\nFROM example/base\nRUN dir\n", 1));
         assert!(posix("# escape=`\nFROM example/linux-base\nRUN x\n", 1));
     }

@@ -9,6 +9,7 @@ use crate::rules::context::Views;
 use crate::rules::correctness::dockerignore::DockerIgnore;
 use crate::rules::size::common::{cache_mount_where, removed_packages, removes_path, run_commands};
 use crate::shell::Command;
+use crate::shell::commands::Tool;
 use crate::shell::commands::npm::{Npm, NpmTool};
 use crate::shell::commands::pip::{Pip, RequirementKind};
 use crate::syntax::{Args, Instruction, Keyword};
@@ -115,7 +116,7 @@ fn shipped_stages<'a>(m: &'a Model<'_>) -> impl Iterator<Item = usize> + 'a {
 }
 
 fn is_go_build(c: &Command) -> bool {
-    c.name_str() == "go"
+    c.tool == Tool::Go
         && c.args_str()
             .find(|a| !a.starts_with('-'))
             .is_some_and(|a| matches!(a, "build" | "install"))
@@ -465,7 +466,7 @@ fn deletes(cx: &Cx<'_, '_>, index: usize) -> Option<(&'static str, u64)> {
     }
     let cleans = run_commands(cx.scripts(), index).any(|c| {
         let args: Vec<&str> = c.args_str().collect();
-        c.name_str() == "rm"
+        c.tool == Tool::Rm
             || (matches!(c.name_str(), "apt-get" | "apt" | "yum" | "dnf" | "zypper")
                 && args.contains(&"clean"))
             || cx.views.npm(c).is_some_and(|n| n.cache_clean)
@@ -782,7 +783,7 @@ fn ignore_entries(cx: &Cx<'_, '_>) -> Vec<&'static str> {
     if text(&|c| cx.views.pip(c).is_some()) || base.starts_with("python") {
         out.extend(["**/__pycache__", ".venv"]);
     }
-    if text(&|c| c.name_str() == "go") || base.starts_with("golang") {
+    if text(&|c| c.tool == Tool::Go) || base.starts_with("golang") {
         out.push("bin/");
     }
     out.push(".env");

@@ -134,6 +134,8 @@ pub struct Command {
     pub(crate) name_base: u32,
     /// The package-manager family of the name (see [`commands::Family`]).
     pub family: commands::Family,
+    /// Which of the commands rules look for it is (see [`commands::Tool`]).
+    pub tool: commands::Tool,
     /// This command's number among all commands of the file's scripts, in script order: set
     /// when a lint collects the scripts, so per-lint command views are found by index.
     pub(crate) number: u32,

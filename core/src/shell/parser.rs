@@ -840,6 +840,7 @@ impl<'a> Parser<'a> {
         let (wrappers, name, args) = split_wrappers(words);
         let base = name.as_ref().map_or("", |w| super::basename(&w.value));
         let family = super::commands::Family::of(base);
+        let tool = super::commands::Tool::of(base);
         let name_base = name.as_ref().map_or(0, |w| {
             u32::try_from(w.value.len().saturating_sub(base.len())).unwrap_or(0)
         });
@@ -857,6 +858,7 @@ impl<'a> Parser<'a> {
             parent,
             name_base,
             family,
+            tool,
             number: 0,
         };
         cmd.range = TextRange::from_usize(start.min(end), end);

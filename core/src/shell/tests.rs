@@ -343,3 +343,30 @@ fn deep_nesting_is_capped() {
     let s = parse(&src);
     assert!(s.commands.iter().all(|c| c.depth <= MAX_DEPTH));
 }
+
+#[test]
+fn family_and_tool_come_from_the_unwrapped_basename() {
+    use super::commands::{Family, Tool};
+    let s = parse(
+        "/usr/bin/curl -fsSL x | sudo -u root tar -xz && env A=1 apt-get install -y b; \
+         ./curl; Curl x; gtar -xf a; echo",
+    );
+    let got: Vec<(&str, Family, Tool)> = s
+        .commands
+        .iter()
+        .map(|c| (c.name_str(), c.family, c.tool))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("curl", Family::Other, Tool::Curl),
+            ("tar", Family::Other, Tool::Archive),
+            ("apt-get", Family::Apt, Tool::Other),
+            ("curl", Family::Other, Tool::Curl),
+            // Command names are case-sensitive.
+            ("Curl", Family::Other, Tool::Other),
+            ("gtar", Family::Other, Tool::Archive),
+            ("echo", Family::Other, Tool::Echo),
+        ]
+    );
+}

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::fix::{Edit, Fix};
 use crate::model::BaseKind;
 use crate::rules::{Context, Rule, RuleMeta, RunScript, ScriptSource};
+use crate::shell::commands::Tool;
 use crate::shell::{self, Script, Separator};
 use crate::syntax::CommandForm;
 use crate::text::TextRange;
@@ -80,7 +81,7 @@ fn sets_pipefail_before(script: &Script, offset: u32) -> bool {
         .commands
         .iter()
         .filter(|c| c.range.start < offset)
-        .any(|c| c.name_str() == "set" && has_pipefail(c.args_str()))
+        .any(|c| c.tool == Tool::Set && has_pipefail(c.args_str()))
 }
 
 /// Whether the stage's SHELL applies to the script (and not a shebang or `bash <<EOF`).

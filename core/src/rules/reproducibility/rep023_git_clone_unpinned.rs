@@ -1,6 +1,7 @@
 use super::super::size::common::run_commands;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 use crate::shell::commands::misc::GitClone;
 
 declare_rule! {
@@ -51,7 +52,7 @@ impl Rule for GitCloneUnpinned {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             let pinned_later = run_commands(cx.scripts, run.index).any(|c| {
-                c.name_str() == "git"
+                c.tool == Tool::Git
                     && c.args
                         .iter()
                         .any(|w| matches!(w.value.as_str(), "checkout" | "switch" | "reset"))

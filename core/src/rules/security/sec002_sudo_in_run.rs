@@ -3,6 +3,7 @@ use crate::declare_rule;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::basename;
+use crate::shell::commands::Tool;
 use crate::text::TextRange;
 
 declare_rule! {
@@ -75,7 +76,7 @@ impl Rule for SudoInRun {
                             .is_none_or(|n| !n.value.starts_with('-') && !n.value.contains('='));
                         (w, bare)
                     }
-                    None if cmd.name_str() == "sudo" => {
+                    None if cmd.tool == Tool::Sudo => {
                         let Some(w) = cmd.name.as_ref() else { continue };
                         (w, false)
                     }

@@ -1,6 +1,7 @@
 use super::shared::is_plain_http;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 use crate::shell::commands::misc::{Curl, GitClone, Wget};
 use crate::syntax::{Args, Keyword};
 
@@ -71,7 +72,7 @@ impl Rule for InsecureHttpDownload {
                             }
                         }
                     }
-                } else if matches!(cmd.name_str(), "echo" | "printf") {
+                } else if matches!(cmd.tool, Tool::Echo | Tool::Printf) {
                     // `echo "deb [trusted=yes] http://…" > /etc/apt/sources.list.d/x.list`
                     let to_apt = cmd.redirects.iter().any(|r| {
                         r.target

@@ -1,6 +1,7 @@
 use super::shared::is_falsy;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 
 declare_rule! {
     /// ## What it does
@@ -59,7 +60,7 @@ impl Rule for GitSslVerifyDisabled {
         }
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                if cmd.name_str() != "git" {
+                if cmd.tool != Tool::Git {
                     continue;
                 }
                 let args = &cmd.args;

@@ -1,6 +1,7 @@
 use super::shared::name_range;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +45,7 @@ impl Rule for ChpasswdUsed {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                if cmd.name_str() == "chpasswd" {
+                if cmd.tool == Tool::Chpasswd {
                     cx.report(name_range(run, cmd), "`chpasswd` bakes a password into the image")
                         .set_help("do not set passwords at build time; rely on USER and the runtime's exec/attach");
                 }

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +45,7 @@ impl Rule for AptKeyDeprecated {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                if cmd.name_str() != "apt-key" {
+                if cmd.tool != Tool::AptKey {
                     continue;
                 }
                 let Some(sub) = cmd

@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 use crate::syntax::{Args, Keyword};
 
 declare_rule! {
@@ -61,7 +62,7 @@ impl Rule for DockerSocketVolume {
         }
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                if matches!(cmd.name_str(), "echo" | "printf") {
+                if matches!(cmd.tool, Tool::Echo | Tool::Printf) {
                     continue;
                 }
                 for a in &cmd.args {

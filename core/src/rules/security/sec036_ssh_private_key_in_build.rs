@@ -1,6 +1,7 @@
 use super::shared::{name_range, ships};
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 
 declare_rule! {
     /// ## What it does
@@ -52,7 +53,7 @@ impl Rule for SshPrivateKeyInBuild {
                 continue;
             }
             for cmd in &run.script.commands {
-                if cmd.name_str() != "ssh-keygen" {
+                if cmd.tool != Tool::SshKeygen {
                     continue;
                 }
                 let read_only = cmd.args.iter().any(|a| {

@@ -6,6 +6,7 @@ use crate::model::{BaseKind, Model};
 use crate::rules::context::Views;
 use crate::rules::{Context, RunScript, ScriptSource};
 use crate::shell::commands::Family;
+use crate::shell::commands::Tool;
 use crate::shell::{Command, Word};
 use crate::syntax::{Instruction, MountKind};
 use crate::text::TextRange;
@@ -105,7 +106,7 @@ pub(crate) fn removed_packages(views: Views<'_>, index: usize) -> Vec<String> {
 #[must_use]
 pub(crate) fn removes_path(scripts: &[RunScript<'_>], index: usize, dirs: &[&str]) -> bool {
     run_commands(scripts, index).any(|c| {
-        c.name_str() == "rm"
+        c.tool == Tool::Rm
             && c.args.iter().any(|w| {
                 let v = w.value.trim_end_matches('*');
                 dirs.iter().any(|d| path_within(v, d))

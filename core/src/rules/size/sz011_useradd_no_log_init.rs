@@ -2,6 +2,7 @@ use super::common::{SetFixOpt, insert_after};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 use crate::shell::commands::misc::UserAdd;
 
 declare_rule! {
@@ -50,7 +51,7 @@ impl Rule for UseraddNoLogInit {
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
-                if cmd.name_str() != "useradd" {
+                if cmd.tool != Tool::Useradd {
                     continue;
                 }
                 let Some(u) = UserAdd::from(cmd) else {

@@ -1,6 +1,7 @@
 use super::common::cache_mount_where;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 
 declare_rule! {
     /// ## What it does
@@ -57,7 +58,7 @@ impl Rule for PreferCacheMount {
                 continue;
             }
             for cmd in &run.script.commands {
-                let (range, what, target) = if cmd.name_str() == "rm"
+                let (range, what, target) = if cmd.tool == Tool::Rm
                     && cmd
                         .args
                         .iter()

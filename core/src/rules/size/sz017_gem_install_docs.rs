@@ -2,6 +2,7 @@ use super::common::{SetFixOpt, insert_after, root_image, ships};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 use crate::shell::commands::misc::Gem;
 
 declare_rule! {
@@ -50,13 +51,13 @@ impl Rule for GemInstallDocs {
         if !cx
             .scripts
             .iter()
-            .any(|r| r.script.commands.iter().any(|c| c.name_str() == "gem"))
+            .any(|r| r.script.commands.iter().any(|c| c.tool == Tool::Gem))
         {
             return;
         }
         let gemrc = cx.scripts.iter().any(|r| {
             r.script.commands.iter().any(|c| {
-                c.name_str() != "gem"
+                c.tool != Tool::Gem
                     && c.args
                         .iter()
                         .any(|w| crate::util::text::contains(&w.value, "--no-document"))

@@ -1,12 +1,12 @@
 //! Other tools: gem, go, cargo, curl, wget, useradd/adduser, chmod, chown, ln, cd,
 //! archive extraction, git clone.
 
-use super::{FlagSpec, Package, ParsedArgs, parse_args};
+use super::{FlagSpec, Package, ParsedArgs, Tool, parse_args};
 use crate::shell::{Command, Word};
 
-fn parse_for<'c>(cmd: &'c Command, names: &[&str], spec: &FlagSpec) -> Option<ParsedArgs<'c>> {
-    names
-        .contains(&cmd.name_str())
+fn parse_for<'c>(cmd: &'c Command, tools: &[Tool], spec: &FlagSpec) -> Option<ParsedArgs<'c>> {
+    tools
+        .contains(&cmd.tool)
         .then(|| parse_args(&cmd.args, spec))
 }
 
@@ -29,7 +29,7 @@ impl<'c> Gem<'c> {
             short_values: "vsipn",
             long_values: &["version", "source", "install-dir", "bindir", "platform"],
         };
-        let args = parse_for(cmd, &["gem"], &SPEC)?;
+        let args = parse_for(cmd, &[Tool::Gem], &SPEC)?;
         let version = args.value(Some('v'), Some("version"));
         let packages = args
             .positionals
@@ -70,7 +70,7 @@ impl<'c> Go<'c> {
             long_values: &[],
         };
         // Go flags are single-dash long (`-ldflags x`); values are handled by `split`.
-        let args = parse_for(cmd, &["go"], &SPEC)?;
+        let args = parse_for(cmd, &[Tool::Go], &SPEC)?;
         let mut packages = Vec::new();
         let mut skip_next = false;
         for w in cmd.args.iter().skip(1) {
@@ -140,7 +140,7 @@ impl<'c> CargoInstall<'c> {
                 "config",
             ],
         };
-        let args = parse_for(cmd, &["cargo"], &SPEC)?;
+        let args = parse_for(cmd, &[Tool::Cargo], &SPEC)?;
         if args.positionals.first().map(|w| w.value.as_str()) != Some("install") {
             return None;
         }
@@ -239,7 +239,7 @@ impl<'c> Curl<'c> {
                 "tls-max",
             ],
         };
-        let args = parse_for(cmd, &["curl"], &SPEC)?;
+        let args = parse_for(cmd, &[Tool::Curl], &SPEC)?;
         let mut urls: Vec<&Word> = args.positionals.clone();
         urls.extend(
             args.flags
@@ -307,7 +307,7 @@ impl<'c> Wget<'c> {
                 "method",
             ],
         };
-        let args = parse_for(cmd, &["wget"], &SPEC)?;
+        let args = parse_for(cmd, &[Tool::Wget], &SPEC)?;
         // `-nv` is a single two-letter short flag.
         let nv = cmd.args.iter().any(|w| w.value == "-nv");
         Some(Self {
@@ -364,7 +364,7 @@ impl<'c> UserAdd<'c> {
                 "extrausers",
             ],
         };
-        let args = parse_for(cmd, &["useradd", "adduser"], &SPEC)?;
+        let args = parse_for(cmd, &[Tool::Useradd, Tool::Adduser], &SPEC)?;
         Some(Self {
             uid: args.value(Some('u'), Some("uid")),
             no_log_init: args.has(Some('l'), Some("no-log-init")),
@@ -389,7 +389,7 @@ pub struct Chmod<'c> {
 impl<'c> Chmod<'c> {
     #[must_use]
     pub fn from(cmd: &'c Command) -> Option<Self> {
-        if cmd.name_str() != "chmod" {
+        if cmd.tool != Tool::Chmod {
             return None;
         }
         // Symbolic modes like `-x`/`-w` look like flags: only known flags are flags.
@@ -470,7 +470,7 @@ impl<'c> Chown<'c> {
             short_values: "",
             long_values: &["from", "reference"],
         };
-        let args = parse_for(cmd, &["chown", "chgrp"], &SPEC)?;
+        let args = parse_for(cmd, &[Tool::Chown, Tool::Chgrp], &SPEC)?;
         Some(Self {
             owner: args.positionals.first().copied(),
             recursive: args.has(Some('R'), Some("recursive")),
@@ -497,7 +497,7 @@ impl<'c> Ln<'c> {
             short_values: "tS",
             long_values: &["target-directory", "suffix", "backup"],
         };
-        let args = parse_for(cmd, &["ln"], &SPEC)?;
+        let args = parse_for(cmd, &[Tool::Ln], &SPEC)?;
         Some(Self {
             symbolic: args.has(Some('s'), Some("symbolic")),
             force: args.has(Some('f'), Some("force")),
@@ -541,6 +541,9 @@ pub struct Extract<'c> {
 impl<'c> Extract<'c> {
     #[must_use]
     pub fn from(cmd: &'c Command) -> Option<Self> {
+        if cmd.tool != Tool::Archive {
+            return None;
+        }
         let tool = match cmd.name_str() {
             "tar" | "bsdtar" | "gtar" => ExtractTool::Tar,
             "unzip" => ExtractTool::Unzip,
@@ -655,7 +658,7 @@ impl<'c> GitClone<'c> {
                 "bundle-uri",
             ],
         };
-        if cmd.name_str() != "git" {
+        if cmd.tool != Tool::Git {
             return None;
         }
         // Skip global options before the subcommand (`git -C dir clone`).

@@ -48,6 +48,69 @@ impl Family {
     }
 }
 
+/// The other commands rules look for, recognised once when the command is parsed (as its
+/// [`Family`] is): rules ask "is this curl?" of every command of every RUN, and with this the
+/// answer is one byte compare instead of a string compare.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tool {
+    #[default]
+    Other,
+    Curl,
+    Wget,
+    Git,
+    Gem,
+    Go,
+    Cargo,
+    Useradd,
+    Adduser,
+    Chmod,
+    Chown,
+    Chgrp,
+    Ln,
+    Rm,
+    Echo,
+    Printf,
+    Sudo,
+    Set,
+    Chpasswd,
+    AptKey,
+    SshKeygen,
+    /// `tar`, `unzip`, `xz` and the other extractors [`misc::Extract`] reads.
+    Archive,
+}
+
+impl Tool {
+    /// The tool of a command basename.
+    #[must_use]
+    pub fn of(name: &str) -> Self {
+        match name {
+            "curl" => Self::Curl,
+            "wget" => Self::Wget,
+            "git" => Self::Git,
+            "gem" => Self::Gem,
+            "go" => Self::Go,
+            "cargo" => Self::Cargo,
+            "useradd" => Self::Useradd,
+            "adduser" => Self::Adduser,
+            "chmod" => Self::Chmod,
+            "chown" => Self::Chown,
+            "chgrp" => Self::Chgrp,
+            "ln" => Self::Ln,
+            "rm" => Self::Rm,
+            "echo" => Self::Echo,
+            "printf" => Self::Printf,
+            "sudo" => Self::Sudo,
+            "set" => Self::Set,
+            "chpasswd" => Self::Chpasswd,
+            "apt-key" => Self::AptKey,
+            "ssh-keygen" => Self::SshKeygen,
+            "tar" | "bsdtar" | "gtar" | "unzip" | "gunzip" | "zcat" | "bunzip2" | "unxz" | "xz"
+            | "7z" | "7za" => Self::Archive,
+            _ => Self::Other,
+        }
+    }
+}
+
 /// A package operand with its optional version pin.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Package<'c> {
@@ -118,6 +181,7 @@ pub(crate) fn first(src: &str) -> super::Command {
             parent: None,
             name_base: 0,
             family: Family::Other,
+            tool: Tool::Other,
             number: 0,
         })
 }
