@@ -839,8 +839,7 @@ impl<'a> Parser<'a> {
         }
         let (wrappers, name, args) = split_wrappers(words);
         let base = name.as_ref().map_or("", |w| super::basename(&w.value));
-        let family = super::commands::Family::of(base);
-        let tool = super::commands::Tool::of(base);
+        let (family, tool) = super::commands::classify(base);
         let name_base = name.as_ref().map_or(0, |w| {
             u32::try_from(w.value.len().saturating_sub(base.len())).unwrap_or(0)
         });

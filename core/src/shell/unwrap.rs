@@ -2,9 +2,9 @@
 
 use super::parser::is_assignment_raw;
 use super::{Command, Word, basename};
+use crate::util::names::Names;
 
 struct WrapperSpec {
-    name: &'static str,
     /// Short flags that take a value (attached or as the next word).
     short_values: &'static str,
     /// Long flags (without `--`) that take a value when not given as `--flag=value`.
@@ -15,9 +15,8 @@ struct WrapperSpec {
     assignments: bool,
 }
 
-const fn spec(name: &'static str, short_values: &'static str) -> WrapperSpec {
+const fn spec(short_values: &'static str) -> WrapperSpec {
     WrapperSpec {
-        name,
         short_values,
         long_values: &[],
         positionals: 0,
@@ -25,92 +24,129 @@ const fn spec(name: &'static str, short_values: &'static str) -> WrapperSpec {
     }
 }
 
-const WRAPPERS: &[WrapperSpec] = &[
-    WrapperSpec {
-        long_values: &[
-            "user",
-            "group",
-            "prompt",
-            "close-from",
-            "other-user",
-            "role",
-            "type",
-            "chdir",
-            "chroot",
-            "command-timeout",
-            "host",
-        ],
-        assignments: true,
-        ..spec("sudo", "ugpCUrtDRT")
-    },
-    WrapperSpec {
-        long_values: &["user"],
-        ..spec("doas", "uC")
-    },
-    WrapperSpec {
-        long_values: &["unset", "chdir"],
-        assignments: true,
-        ..spec("env", "uC")
-    },
-    WrapperSpec {
-        long_values: &["adjustment"],
-        ..spec("nice", "n")
-    },
-    WrapperSpec {
-        long_values: &["class", "classdata"],
-        ..spec("ionice", "cnp")
-    },
-    spec("nohup", ""),
-    WrapperSpec {
-        long_values: &["format", "output"],
-        ..spec("time", "fo")
-    },
-    spec("command", ""),
-    spec("exec", "a"),
-    spec("busybox", ""),
-    spec("eatmydata", ""),
-    WrapperSpec {
-        long_values: &[
-            "arg-file",
-            "delimiter",
-            "max-lines",
-            "max-args",
-            "max-procs",
-            "max-chars",
-            "process-slot-var",
-        ],
-        ..spec("xargs", "aEILnPsd")
-    },
-    WrapperSpec {
-        long_values: &["input", "output", "error"],
-        ..spec("stdbuf", "ioe")
-    },
-    WrapperSpec {
-        long_values: &["signal", "kill-after"],
-        positionals: 1,
-        ..spec("timeout", "sk")
-    },
-    WrapperSpec {
-        positionals: 1,
-        ..spec("gosu", "")
-    },
-    WrapperSpec {
-        positionals: 1,
-        ..spec("su-exec", "")
-    },
-    WrapperSpec {
-        long_values: &["userspec", "groups"],
-        positionals: 1,
-        ..spec("chroot", "")
-    },
-];
+/// Commands that run the command after their own flags, by name.
+const WRAPPERS: Names<WrapperSpec> = Names::new(&[
+    (
+        "sudo",
+        WrapperSpec {
+            long_values: &[
+                "user",
+                "group",
+                "prompt",
+                "close-from",
+                "other-user",
+                "role",
+                "type",
+                "chdir",
+                "chroot",
+                "command-timeout",
+                "host",
+            ],
+            assignments: true,
+            ..spec("ugpCUrtDRT")
+        },
+    ),
+    (
+        "stdbuf",
+        WrapperSpec {
+            long_values: &["input", "output", "error"],
+            ..spec("ioe")
+        },
+    ),
+    (
+        "su-exec",
+        WrapperSpec {
+            positionals: 1,
+            ..spec("")
+        },
+    ),
+    (
+        "doas",
+        WrapperSpec {
+            long_values: &["user"],
+            ..spec("uC")
+        },
+    ),
+    (
+        "env",
+        WrapperSpec {
+            long_values: &["unset", "chdir"],
+            assignments: true,
+            ..spec("uC")
+        },
+    ),
+    ("exec", spec("a")),
+    ("eatmydata", spec("")),
+    (
+        "nice",
+        WrapperSpec {
+            long_values: &["adjustment"],
+            ..spec("n")
+        },
+    ),
+    ("nohup", spec("")),
+    (
+        "ionice",
+        WrapperSpec {
+            long_values: &["class", "classdata"],
+            ..spec("cnp")
+        },
+    ),
+    (
+        "time",
+        WrapperSpec {
+            long_values: &["format", "output"],
+            ..spec("fo")
+        },
+    ),
+    (
+        "timeout",
+        WrapperSpec {
+            long_values: &["signal", "kill-after"],
+            positionals: 1,
+            ..spec("sk")
+        },
+    ),
+    ("command", spec("")),
+    (
+        "chroot",
+        WrapperSpec {
+            long_values: &["userspec", "groups"],
+            positionals: 1,
+            ..spec("")
+        },
+    ),
+    ("busybox", spec("")),
+    (
+        "xargs",
+        WrapperSpec {
+            long_values: &[
+                "arg-file",
+                "delimiter",
+                "max-lines",
+                "max-args",
+                "max-procs",
+                "max-chars",
+                "process-slot-var",
+            ],
+            ..spec("aEILnPsd")
+        },
+    ),
+    (
+        "gosu",
+        WrapperSpec {
+            positionals: 1,
+            ..spec("")
+        },
+    ),
+]);
 
 /// Number of words (starting at `i`) a wrapper occupies, or `None` if `words[i]` is not a
 /// wrapper that is followed by a command.
 fn wrapper_len(words: &[Word], i: usize) -> Option<usize> {
     let w = words.get(i)?;
     let base = basename(&w.value);
-    let spec = WRAPPERS.iter().find(|s| s.name == base)?;
+    let spec = WRAPPERS.get(base)?;
     let mut j = i + 1;
     while let Some(a) = words.get(j) {
         let v = a.value.as_str();
@@ -164,13 +200,22 @@ pub(super) fn split_wrappers(mut words: Vec<Word>) -> (Vec<Word>, Option<Word>, 
     (words, name, rest.collect())
 }
 
-const SHELLS: &[&str] = &["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "yash"];
+const SHELLS: Names<()> = Names::new(&[
+    ("sh", ()),
+    ("bash", ()),
+    ("dash", ()),
+    ("ash", ()),
+    ("zsh", ()),
+    ("ksh", ()),
+    ("mksh", ()),
+    ("yash", ()),
+]);
 
 /// Index in `cmd.args` of the string to run as a nested script (`sh -c '…'`, `su -c '…'`).
 pub(super) fn nested_script_arg(cmd: &Command) -> Option<usize> {
     let name = cmd.name_str();
     let args = &cmd.args;
-    if SHELLS.contains(&name) {
+    if SHELLS.contains(name) {
         let mut has_c = false;
         let mut k = 0;
         while let Some(a) = args.get(k) {

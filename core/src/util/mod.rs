@@ -1,6 +1,7 @@
 //! Small shared helpers.
 
 pub mod float;
+pub(crate) mod names;
 pub mod number;
 pub(crate) mod sort;
 pub mod suggest;

@@ -14,6 +14,7 @@ pub mod rpm;
 
 use super::Word;
 use crate::text::TextRange;
+use crate::util::names::Names;
 
 pub use args::{Flag, FlagSpec, ParsedArgs, parse_args};
 
@@ -36,15 +37,7 @@ impl Family {
     /// The family of a command basename.
     #[must_use]
     pub fn of(name: &str) -> Self {
-        match name {
-            "apt-get" | "apt" | "aptitude" => Self::Apt,
-            "apk" => Self::Apk,
-            "yum" | "dnf" | "dnf5" | "dnf4" | "microdnf" | "tdnf" | "zypper" | "rpm" => Self::Rpm,
-            "npm" | "yarn" | "yarnpkg" | "pnpm" | "bun" => Self::Npm,
-            "pipx" | "uv" => Self::Pip,
-            n if pip::is_pip_name(n) || pip::is_python_name(n) => Self::Pip,
-            _ => Self::Other,
-        }
+        classify(name).0
     }
 }
 
@@ -83,32 +76,79 @@ impl Tool {
     /// The tool of a command basename.
     #[must_use]
     pub fn of(name: &str) -> Self {
-        match name {
-            "curl" => Self::Curl,
-            "wget" => Self::Wget,
-            "git" => Self::Git,
-            "gem" => Self::Gem,
-            "go" => Self::Go,
-            "cargo" => Self::Cargo,
-            "useradd" => Self::Useradd,
-            "adduser" => Self::Adduser,
-            "chmod" => Self::Chmod,
-            "chown" => Self::Chown,
-            "chgrp" => Self::Chgrp,
-            "ln" => Self::Ln,
-            "rm" => Self::Rm,
-            "echo" => Self::Echo,
-            "printf" => Self::Printf,
-            "sudo" => Self::Sudo,
-            "set" => Self::Set,
-            "chpasswd" => Self::Chpasswd,
-            "apt-key" => Self::AptKey,
-            "ssh-keygen" => Self::SshKeygen,
-            "tar" | "bsdtar" | "gtar" | "unzip" | "gunzip" | "zcat" | "bunzip2" | "unxz" | "xz"
-            | "7z" | "7za" => Self::Archive,
-            _ => Self::Other,
-        }
+        classify(name).1
     }
+}
+
+/// The family and tool of every command name that has one, grouped by first byte.
+const COMMANDS: Names<(Family, Tool)> = {
+    use Family as F;
+    use Tool as T;
+    Names::new(&[
+        ("apt-get", (F::Apt, T::Other)),
+        ("apt", (F::Apt, T::Other)),
+        ("aptitude", (F::Apt, T::Other)),
+        ("apk", (F::Apk, T::Other)),
+        ("apt-key", (F::Other, T::AptKey)),
+        ("adduser", (F::Other, T::Adduser)),
+        ("bun", (F::Npm, T::Other)),
+        ("bsdtar", (F::Other, T::Archive)),
+        ("bunzip2", (F::Other, T::Archive)),
+        ("curl", (F::Other, T::Curl)),
+        ("cargo", (F::Other, T::Cargo)),
+        ("chmod", (F::Other, T::Chmod)),
+        ("chown", (F::Other, T::Chown)),
+        ("chgrp", (F::Other, T::Chgrp)),
+        ("chpasswd", (F::Other, T::Chpasswd)),
+        ("dnf", (F::Rpm, T::Other)),
+        ("dnf5", (F::Rpm, T::Other)),
+        ("dnf4", (F::Rpm, T::Other)),
+        ("echo", (F::Other, T::Echo)),
+        ("git", (F::Other, T::Git)),
+        ("gem", (F::Other, T::Gem)),
+        ("go", (F::Other, T::Go)),
+        ("gtar", (F::Other, T::Archive)),
+        ("gunzip", (F::Other, T::Archive)),
+        ("ln", (F::Other, T::Ln)),
+        ("microdnf", (F::Rpm, T::Other)),
+        ("npm", (F::Npm, T::Other)),
+        ("pnpm", (F::Npm, T::Other)),
+        ("pipx", (F::Pip, T::Other)),
+        ("printf", (F::Other, T::Printf)),
+        ("rpm", (F::Rpm, T::Other)),
+        ("rm", (F::Other, T::Rm)),
+        ("sudo", (F::Other, T::Sudo)),
+        ("set", (F::Other, T::Set)),
+        ("ssh-keygen", (F::Other, T::SshKeygen)),
+        ("tdnf", (F::Rpm, T::Other)),
+        ("tar", (F::Other, T::Archive)),
+        ("uv", (F::Pip, T::Other)),
+        ("useradd", (F::Other, T::Useradd)),
+        ("unzip", (F::Other, T::Archive)),
+        ("unxz", (F::Other, T::Archive)),
+        ("wget", (F::Other, T::Wget)),
+        ("xz", (F::Other, T::Archive)),
+        ("yum", (F::Rpm, T::Other)),
+        ("yarn", (F::Npm, T::Other)),
+        ("yarnpkg", (F::Npm, T::Other)),
+        ("zypper", (F::Rpm, T::Other)),
+        ("zcat", (F::Other, T::Archive)),
+        ("7z", (F::Other, T::Archive)),
+        ("7za", (F::Other, T::Archive)),
+    ])
+};
+
+/// The family and tool of a command basename, decided once per command by the parser.
+#[must_use]
+pub(crate) fn classify(name: &str) -> (Family, Tool) {
+    if let Some(&known) = COMMANDS.get(name) {
+        return known;
+    }
+    // `pip3`, `pip3.12`, `python3 -m pip`, … (the last still needs its arguments).
+    if name.starts_with('p') && (pip::is_pip_name(name) || pip::is_python_name(name)) {
+        return (Family::Pip, Tool::Other);
+    }
+    (Family::Other, Tool::Other)
 }
 
 /// A package operand with its optional version pin.
@@ -184,4 +224,65 @@ pub(crate) fn first(src: &str) -> super::Command {
             tool: Tool::Other,
             number: 0,
         })
+}
+
+#[cfg(test)]
+mod classify_tests {
+    use super::{COMMANDS, Family, Tool, classify, pip};
+
+    /// The classification as plain `match`es, as it was written before the table.
+    fn reference(name: &str) -> (Family, Tool) {
+        let family = match name {
+            "apt-get" | "apt" | "aptitude" => Family::Apt,
+            "apk" => Family::Apk,
+            "yum" | "dnf" | "dnf5" | "dnf4" | "microdnf" | "tdnf" | "zypper" | "rpm" => Family::Rpm,
+            "npm" | "yarn" | "yarnpkg" | "pnpm" | "bun" => Family::Npm,
+            "pipx" | "uv" => Family::Pip,
+            n if pip::is_pip_name(n) || pip::is_python_name(n) => Family::Pip,
+            _ => Family::Other,
+        };
+        let tool = match name {
+            "curl" => Tool::Curl,
+            "wget" => Tool::Wget,
+            "git" => Tool::Git,
+            "gem" => Tool::Gem,
+            "go" => Tool::Go,
+            "cargo" => Tool::Cargo,
+            "useradd" => Tool::Useradd,
+            "adduser" => Tool::Adduser,
+            "chmod" => Tool::Chmod,
+            "chown" => Tool::Chown,
+            "chgrp" => Tool::Chgrp,
+            "ln" => Tool::Ln,
+            "rm" => Tool::Rm,
+            "echo" => Tool::Echo,
+            "printf" => Tool::Printf,
+            "sudo" => Tool::Sudo,
+            "set" => Tool::Set,
+            "chpasswd" => Tool::Chpasswd,
+            "apt-key" => Tool::AptKey,
+            "ssh-keygen" => Tool::SshKeygen,
+            "tar" | "bsdtar" | "gtar" | "unzip" | "gunzip" | "zcat" | "bunzip2" | "unxz" | "xz"
+            | "7z" | "7za" => Tool::Archive,
+            _ => Tool::Other,
+        };
+        (family, tool)
+    }
+
+    #[test]
+    fn table_matches_the_reference_on_listed_names_and_their_neighbours() {
+        let mut names: Vec<String> = ["", "pip", "pip3", "pip3.12", "python", "python3.11", "pipenv"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        for (name, _) in COMMANDS.entries() {
+            names.push((*name).to_owned());
+            names.push(format!("{name}x"));
+            names.push(name.to_uppercase());
+            names.push(name.get(..name.len() - 1).unwrap_or("").to_owned());
+        }
+        for n in &names {
+            assert_eq!(classify(n), reference(n), "{n:?}");
+        }
+    }
 }
