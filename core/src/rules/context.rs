@@ -142,6 +142,70 @@ pub(crate) struct Memo<'a> {
     npm: OnceCell<ViewTable<Npm<'a>>>,
     pip: OnceCell<ViewTable<Pip<'a>>>,
     var_settings: OnceCell<Vec<super::security::shared::VarSet>>,
+    by_keyword: OnceCell<KeywordIndex>,
+}
+
+/// The instructions of each keyword, ONBUILD triggers included: a rule asking for its
+/// keyword walks only those instead of filtering every instruction.
+struct KeywordIndex {
+    /// Where each keyword's entries start in `entries` (by `Keyword as usize`), and the end.
+    starts: [u32; KEYWORDS + 1],
+    /// (instruction index, is an ONBUILD trigger), by keyword, then in file order.
+    entries: Vec<(u32, bool)>,
+}
+
+const KEYWORDS: usize = Keyword::ALL.len() + 1;
+
+// Every keyword's number indexes `starts`: checked at compile time.
+const _: () = {
+    let mut i = 0;
+    while i < Keyword::ALL.len() {
+        assert!((Keyword::ALL[i] as usize) < KEYWORDS);
+        i += 1;
+    }
+    assert!((Keyword::Unknown as usize) < KEYWORDS);
+};
+
+impl KeywordIndex {
+    fn new(model: &Model<'_>) -> Self {
+        // An ONBUILD is listed as ONBUILD and, as a trigger, under its trigger's keyword (once
+        // when that is ONBUILD too).
+        let listings = |ins: &Instruction| match &ins.args {
+            Args::Onbuild(Some(inner)) if inner.keyword == Keyword::Onbuild => {
+                [Some((Keyword::Onbuild, true)), None]
+            }
+            Args::Onbuild(Some(inner)) => [Some((inner.keyword, true)), Some((ins.keyword, false))],
+            _ => [Some((ins.keyword, false)), None],
+        };
+        // A counting sort: one pass to count, one to place.
+        let mut starts = [0u32; KEYWORDS + 1];
+        for ins in &model.instructions {
+            for (keyword, _) in listings(ins).into_iter().flatten() {
+                starts[keyword as usize + 1] += 1;
+            }
+        }
+        for k in 0..KEYWORDS {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts;
+        let mut entries = vec![(0u32, false); starts[KEYWORDS] as usize];
+        for (i, ins) in (0u32..).zip(model.instructions.iter()) {
+            for (keyword, trigger) in listings(ins).into_iter().flatten() {
+                let slot = &mut next[keyword as usize];
+                if let Some(e) = entries.get_mut(*slot as usize) {
+                    *e = (i, trigger);
+                }
+                *slot += 1;
+            }
+        }
+        Self { starts, entries }
+    }
+
+    fn of(&self, keyword: Keyword) -> &[(u32, bool)] {
+        let k = keyword as usize;
+        let (start, end) = (self.starts[k] as usize, self.starts[k + 1] as usize);
+        self.entries.get(start..end).unwrap_or(&[])
+    }
 }
 
 /// The views of one kind: each view with the index of its script, and for each command (by
@@ -403,20 +467,26 @@ impl<'a> Context<'a> {
         self.model.instructions.iter().copied().enumerate()
     }
 
-    /// Instructions with a given keyword, including ONBUILD triggers (flagged `true`).
+    /// Instructions with a given keyword, including ONBUILD triggers (flagged `true`), in file
+    /// order.
     pub fn instructions_with(
         &self,
         keyword: Keyword,
     ) -> impl Iterator<Item = (usize, &'a Instruction, bool)> + 'a {
-        self.model
-            .instructions
-            .iter()
-            .enumerate()
-            .filter_map(move |(i, ins)| match &ins.args {
-                Args::Onbuild(Some(inner)) if inner.keyword == keyword => Some((i, &**inner, true)),
-                _ if ins.keyword == keyword => Some((i, *ins, false)),
+        let model = self.model;
+        let index = self
+            .memo
+            .by_keyword
+            .get_or_init(|| KeywordIndex::new(model));
+        index.of(keyword).iter().filter_map(move |&(i, onbuild)| {
+            let i = i as usize;
+            let ins: &'a Instruction = model.instructions.get(i)?;
+            match &ins.args {
+                Args::Onbuild(Some(inner)) if onbuild => Some((i, &**inner, true)),
+                _ if !onbuild => Some((i, ins, false)),
                 _ => None,
-            })
+            }
+        })
     }
 
     /// The text of a range.
@@ -480,4 +550,32 @@ pub fn scripts_of<'s, 'a>(scripts: &'s [RunScript<'a>], index: usize) -> &'s [Ru
     let start = scripts.partition_point(|r| r.index < index);
     let end = scripts.partition_point(|r| r.index <= index);
     scripts.get(start..end).unwrap_or(&[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KeywordIndex;
+    use crate::model::Model;
+    use crate::syntax::{Args, Keyword, parse};
+
+    #[test]
+    fn keyword_index_lists_each_keyword_in_file_order_with_onbuild_triggers() {
+        let src = "FROM a AS b\nRUN x\nONBUILD RUN y\nCOPY . .\nRUN z\nONBUILD COPY a b\n\
+                   BOGUS q\nFROM b\nONBUILD ONBUILD RUN w\nRUN v\nONBUILD\n";
+        let df = parse(src);
+        let model = Model::new(src, &df, None);
+        let index = KeywordIndex::new(&model);
+        for keyword in Keyword::ALL.into_iter().chain([Keyword::Unknown]) {
+            let reference: Vec<(u32, bool)> = (0u32..)
+                .zip(model.instructions.iter())
+                .filter_map(|(i, ins)| match &ins.args {
+                    Args::Onbuild(Some(inner)) if inner.keyword == keyword => Some((i, true)),
+                    _ if ins.keyword == keyword => Some((i, false)),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(index.of(keyword), reference, "{keyword:?}");
+        }
+        assert_eq!(index.of(Keyword::Run).len(), 4);
+    }
 }

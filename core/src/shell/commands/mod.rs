@@ -271,10 +271,18 @@ mod classify_tests {
 
     #[test]
     fn table_matches_the_reference_on_listed_names_and_their_neighbours() {
-        let mut names: Vec<String> = ["", "pip", "pip3", "pip3.12", "python", "python3.11", "pipenv"]
-            .into_iter()
-            .map(String::from)
-            .collect();
+        let mut names: Vec<String> = [
+            "",
+            "pip",
+            "pip3",
+            "pip3.12",
+            "python",
+            "python3.11",
+            "pipenv",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect();
         for (name, _) in COMMANDS.entries() {
             names.push((*name).to_owned());
             names.push(format!("{name}x"));
