@@ -9,9 +9,9 @@ use crate::rules::context::Views;
 use crate::rules::correctness::dockerignore::DockerIgnore;
 use crate::rules::size::common::{cache_mount_where, removed_packages, removes_path, run_commands};
 use crate::shell::Command;
-use crate::shell::commands::Tool;
 use crate::shell::commands::npm::{Npm, NpmTool};
 use crate::shell::commands::pip::{Pip, RequirementKind};
+use crate::shell::commands::{Family, Tool};
 use crate::syntax::{Args, Instruction, Keyword};
 use crate::text::TextRange;
 
@@ -384,14 +384,15 @@ pub(super) fn dev_dependencies(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
         let mut pruned = false;
         let mut found: Option<(&RunScript<'_>, &Command)> = None;
         for (run, cmd) in stage_commands(cx, stage) {
-            let args: Vec<&str> = cmd.args_str().collect();
-            if matches!(cmd.name_str(), "npm" | "pnpm")
-                && args.first() == Some(&"prune")
-                && (args.iter().any(|a| *a == "--production" || *a == "--prod")
-                    || args.windows(2).any(|w| w == ["--omit", "dev"])
-                    || args.contains(&"--omit=dev"))
-            {
-                pruned = true;
+            if cmd.family == Family::Npm && matches!(cmd.name_str(), "npm" | "pnpm") {
+                let args: Vec<&str> = cmd.args_str().collect();
+                if args.first() == Some(&"prune")
+                    && (args.iter().any(|a| *a == "--production" || *a == "--prod")
+                        || args.windows(2).any(|w| w == ["--omit", "dev"])
+                        || args.contains(&"--omit=dev"))
+                {
+                    pruned = true;
+                }
             }
             let Some(npm) = cx.views.npm(cmd) else {
                 continue;

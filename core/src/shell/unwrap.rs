@@ -188,16 +188,17 @@ fn wrapper_len(words: &[Word], i: usize) -> Option<usize> {
 }
 
 /// Splits a command's words into wrappers, name and arguments.
-pub(super) fn split_wrappers(mut words: Vec<Word>) -> (Vec<Word>, Option<Word>, Vec<Word>) {
+pub(super) fn split_wrappers(words: Vec<Word>) -> (Vec<Word>, Option<Word>, Vec<Word>) {
     let mut i = 0;
     while let Some(n) = wrapper_len(&words, i) {
         i += n;
     }
-    let i = i.min(words.len());
-    let rest = words.split_off(i);
-    let mut rest = rest.into_iter();
-    let name = rest.next();
-    (words, name, rest.collect())
+    // The arguments keep the words' buffer (collecting a `vec::IntoIter` reuses it); only
+    // commands with wrappers allocate, for the wrappers.
+    let mut words = words.into_iter();
+    let wrappers = words.by_ref().take(i).collect();
+    let name = words.next();
+    (wrappers, name, words.collect())
 }
 
 const SHELLS: Names<()> = Names::new(&[
