@@ -53,50 +53,70 @@ declare_rule! {
 }
 
 struct Pattern {
-    /// Text every match contains: the regex runs only where it appears, which keeps the scan
-    /// cheap on the thousands of words a long script has.
-    marker: &'static str,
+    /// Index in [`PATTERNS`], whose marker (text every match contains) is looked for first:
+    /// the regex runs only where it appears, which keeps the scan cheap on the thousands of
+    /// words a long script has.
+    index: usize,
     re: Regex,
     /// Capture group holding the secret (0 = whole match).
     group: usize,
     what: &'static str,
 }
 
+/// (marker, regex, capture group, what it is), in the order findings are looked for.
+const PATTERNS: [(&str, &str, usize, &str); 10] = [
+    (
+        "KIA",
+        r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b",
+        0,
+        "an AWS access key id",
+    ),
+    ("gh", r"\bgh[pousr]_[A-Za-z0-9]{36,}", 0, "a GitHub token"),
+    (
+        "github_pat_",
+        r"\bgithub_pat_[A-Za-z0-9_]{22,}",
+        0,
+        "a GitHub token",
+    ),
+    ("glpat-", r"\bglpat-[A-Za-z0-9_-]{20,}", 0, "a GitLab token"),
+    ("npm_", r"\bnpm_[A-Za-z0-9]{36}\b", 0, "an npm token"),
+    ("xox", r"\bxox[baprs]-[A-Za-z0-9-]{10,}", 0, "a Slack token"),
+    (
+        "sk_live_",
+        r"\bsk_live_[A-Za-z0-9]{24,}",
+        0,
+        "a Stripe secret key",
+    ),
+    ("AIza", r"\bAIza[0-9A-Za-z_-]{35}", 0, "a Google API key"),
+    (
+        "PRIVATE KEY",
+        r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?",
+        0,
+        "a private key",
+    ),
+    (
+        "://",
+        r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@'\x22]+:([^\s/@'\x22]+)@[A-Za-z0-9\[]",
+        1,
+        "a password in a URL",
+    ),
+];
+
 fn patterns() -> &'static [Pattern] {
     static P: OnceLock<Vec<Pattern>> = OnceLock::new();
     P.get_or_init(|| {
-        [
-            ("KIA", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", 0, "an AWS access key id"),
-            ("gh", r"\bgh[pousr]_[A-Za-z0-9]{36,}", 0, "a GitHub token"),
-            ("github_pat_", r"\bgithub_pat_[A-Za-z0-9_]{22,}", 0, "a GitHub token"),
-            ("glpat-", r"\bglpat-[A-Za-z0-9_-]{20,}", 0, "a GitLab token"),
-            ("npm_", r"\bnpm_[A-Za-z0-9]{36}\b", 0, "an npm token"),
-            ("xox", r"\bxox[baprs]-[A-Za-z0-9-]{10,}", 0, "a Slack token"),
-            ("sk_live_", r"\bsk_live_[A-Za-z0-9]{24,}", 0, "a Stripe secret key"),
-            ("AIza", r"\bAIza[0-9A-Za-z_-]{35}", 0, "a Google API key"),
-            (
-                "PRIVATE KEY",
-                r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?",
-                0,
-                "a private key",
-            ),
-            (
-                "://",
-                r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@'\x22]+:([^\s/@'\x22]+)@[A-Za-z0-9\[]",
-                1,
-                "a password in a URL",
-            ),
-        ]
-        .into_iter()
-        .filter_map(|(marker, re, group, what)| {
-            Regex::new(re).ok().map(|re| Pattern {
-                marker,
-                re,
-                group,
-                what,
+        PATTERNS
+            .into_iter()
+            .enumerate()
+            .filter_map(|(index, (_, re, group, what))| {
+                Regex::new(re).ok().map(|re| Pattern {
+                    index,
+                    re,
+                    group,
+                    what,
+                })
             })
-        })
-        .collect()
+            .collect()
     })
 }
 
@@ -129,7 +149,7 @@ fn has_key_id_prefix(text: &str) -> bool {
     let mut from = 0;
     while let Some(i) = b
         .get(from..)
-        .and_then(|r| r.iter().position(|&c| c == b'A'))
+        .and_then(|r| crate::util::text::find_either(r, b'A', b'A'))
     {
         let at = from + i;
         if matches!(b.get(at + 1..at + 4), Some(b"KIA" | b"SIA")) {
@@ -142,14 +162,16 @@ fn has_key_id_prefix(text: &str) -> bool {
 
 /// AWS secret access keys (40 mixed-case base64 characters) in `text`, which must also hold
 /// an access key id: on their own such strings are too common to report.
-fn find_aws_secret(text: &str) -> Vec<(usize, usize, &'static str)> {
-    let mut out = Vec::new();
-    let has_id = has_key_id_prefix(text) && patterns().first().is_some_and(|p| p.re.is_match(text));
+fn find_aws_secret(text: &str, out: &mut Vec<Found>) {
+    let has_id = has_key_id_prefix(text)
+        && patterns()
+            .first()
+            .is_some_and(|p| p.index == 0 && p.re.is_match(text));
     if !has_id {
-        return out;
+        return;
     }
     let Some(re) = aws_secret_key() else {
-        return out;
+        return;
     };
     for caps in re.captures_iter(text) {
         let Some(m) = caps.get(1) else { continue };
@@ -161,35 +183,34 @@ fn find_aws_secret(text: &str) -> Vec<(usize, usize, &'static str)> {
             out.push((m.start(), m.end(), "an AWS secret access key"));
         }
     }
-    out
 }
 
-/// Which patterns' markers occur in `text` (bit i for pattern i), found in one pass over it:
-/// most words hold none, and ten separate searches cost ten passes. Each byte is looked up in
-/// a table of the patterns whose marker starts with it, so only those are compared.
+/// For each byte, the markers (bits, by index in [`PATTERNS`]) that start with it.
+const MARKERS_BY_FIRST: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < PATTERNS.len() {
+        let first = PATTERNS[i].0.as_bytes()[0];
+        t[first as usize] |= 1 << i;
+        i += 1;
+    }
+    t
+};
+
+/// Which markers occur in `text` (bit i for pattern i), found in one pass over it: most words
+/// hold none, and ten separate searches cost ten passes. Each byte is looked up in a table of
+/// the markers that start with it, and a candidate's second byte is compared before the rest.
 fn markers_in(text: &str) -> u32 {
-    static BY_FIRST: OnceLock<[u32; 256]> = OnceLock::new();
-    let by_first = BY_FIRST.get_or_init(|| {
-        let mut t = [0u32; 256];
-        for (i, p) in patterns().iter().enumerate().take(32) {
-            if let Some(&b) = p.marker.as_bytes().first() {
-                t[usize::from(b)] |= 1 << i;
-            }
-        }
-        t
-    });
     let bytes = text.as_bytes();
     let mut present = 0u32;
     for (at, &b) in bytes.iter().enumerate() {
-        let mut candidates = by_first[usize::from(b)] & !present;
+        let mut candidates = u32::from(MARKERS_BY_FIRST[usize::from(b)]) & !present;
         while candidates != 0 {
-            let i = candidates.trailing_zeros();
+            let i = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
+            let marker = PATTERNS.get(i).map_or(&b""[..], |p| p.0.as_bytes());
             let rest = bytes.get(at..).unwrap_or_default();
-            if patterns()
-                .get(i as usize)
-                .is_some_and(|p| rest.starts_with(p.marker.as_bytes()))
-            {
+            if rest.get(1) == marker.get(1) && rest.starts_with(marker) {
                 present |= 1 << i;
             }
         }
@@ -197,16 +218,17 @@ fn markers_in(text: &str) -> u32 {
     present
 }
 
-/// Secrets found in `text`: (byte range in `text`, kind, the secret).
-fn find(text: &str) -> Vec<(usize, usize, &'static str)> {
-    let mut out = Vec::new();
+/// A secret's start and end in the scanned text, and what it is.
+type Found = (usize, usize, &'static str);
+
+fn find(text: &str, out: &mut Vec<Found>) {
     if text.len() < 16 {
-        return out;
+        return;
     }
     let present = markers_in(text);
-    for (i, p) in patterns().iter().enumerate() {
+    for p in patterns() {
         // A URL password needs `user:password@host`: no `@`, no match.
-        if i >= 32 || present & (1 << i) == 0 || (p.group == 1 && !text.contains('@')) {
+        if present & (1 << p.index) == 0 || (p.group == 1 && !text.contains('@')) {
             continue;
         }
         if p.group == 0 {
@@ -221,12 +243,13 @@ fn find(text: &str) -> Vec<(usize, usize, &'static str)> {
             out.push((m.start(), m.end(), p.what));
         }
     }
-    out
 }
 
 struct Sink {
     seen: HashSet<(u32, u32)>,
     found: Vec<(TextRange, &'static str, String)>,
+    /// The finders' output, reused for every scanned text.
+    scratch: Vec<Found>,
 }
 
 impl Sink {
@@ -239,9 +262,11 @@ impl Sink {
         &mut self,
         text: &str,
         map: &dyn Fn(TextRange) -> TextRange,
-        finder: fn(&str) -> Vec<(usize, usize, &'static str)>,
+        finder: fn(&str, &mut Vec<Found>),
     ) {
-        for (s, e, what) in finder(text) {
+        self.scratch.clear();
+        finder(text, &mut self.scratch);
+        for &(s, e, what) in &self.scratch {
             let (Ok(s32), Ok(e32)) = (u32::try_from(s), u32::try_from(e)) else {
                 continue;
             };
@@ -263,6 +288,7 @@ impl Rule for SecretValue {
         let mut sink = Sink {
             seen: HashSet::new(),
             found: Vec::new(),
+            scratch: Vec::new(),
         };
         let source = cx.source;
         let shift = |base: TextRange| move |r: TextRange| r.shift(base.start);
