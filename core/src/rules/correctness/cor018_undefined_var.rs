@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use crate::declare_rule;
 use crate::fix::{Edit, Fix};
 use crate::model::{BaseKind, Lookup, PLATFORM_ARGS, expand};
@@ -96,35 +98,45 @@ const BASE_IMAGE_ENV: &[&str] = &[
 ];
 
 /// The words of an instruction that Docker expands.
-pub(crate) fn expanded_words(ins: &Instruction) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
+/// Borrowed where the parse has the word; flag values are built.
+fn expanded_words(ins: &Instruction) -> Vec<Cow<'_, Word>> {
+    let mut out: Vec<Cow<'_, Word>> = Vec::new();
     match &ins.args {
-        Args::Env(pairs) => out.extend(pairs.iter().map(|p| p.value.clone())),
+        Args::Env(pairs) => out.extend(pairs.iter().map(|p| Cow::Borrowed(&p.value))),
         Args::Label(pairs) => {
             for p in pairs {
-                out.push(p.key.clone());
-                out.push(p.value.clone());
+                out.push(Cow::Borrowed(&p.key));
+                out.push(Cow::Borrowed(&p.value));
             }
         }
-        Args::Arg(decls) => out.extend(decls.iter().filter_map(|d| d.default.clone())),
+        Args::Arg(decls) => out.extend(
+            decls
+                .iter()
+                .filter_map(|d| d.default.as_ref().map(Cow::Borrowed)),
+        ),
         Args::Copy { paths, .. } => {
-            out.extend(paths.iter().filter(|w| !w.text.starts_with("<<")).cloned());
+            out.extend(
+                paths
+                    .iter()
+                    .filter(|w| !w.text.starts_with("<<"))
+                    .map(Cow::Borrowed),
+            );
             for f in &ins.flags {
                 if matches!(f.name.as_str(), "chown" | "chmod" | "from")
                     && let (Some(v), Some(r)) = (&f.value, f.value_range)
                 {
-                    out.push(Word {
+                    out.push(Cow::Owned(Word {
                         range: r,
                         text: v.clone(),
-                    });
+                    }));
                 }
             }
         }
         Args::Workdir(Some(w)) | Args::User(Some(w)) | Args::Stopsignal(Some(w)) => {
-            out.push(w.clone());
+            out.push(Cow::Borrowed(w));
         }
-        Args::Volume { paths, .. } => out.extend(paths.iter().cloned()),
-        Args::Expose(words) => out.extend(words.iter().cloned()),
+        Args::Volume { paths, .. } => out.extend(paths.iter().map(Cow::Borrowed)),
+        Args::Expose(words) => out.extend(words.iter().map(Cow::Borrowed)),
         _ => {}
     }
     out
@@ -144,7 +156,8 @@ impl Rule for UndefinedVar {
             if ins.keyword == Keyword::From {
                 continue;
             }
-            let scratch = match stage {
+            // Only asked when a name is undefined, which is rare.
+            let scratch = || match stage {
                 Some(s) => matches!(root_base(model, s), Some(BaseKind::Scratch)),
                 None => true,
             };
@@ -165,11 +178,11 @@ impl Rule for UndefinedVar {
                     };
                     let exp = expand(&word.text, escape, &lookup);
                     for name in &exp.undefined {
-                        Self::report_name(cx, &word, name, scratch, stage.is_some(), &declared);
+                        Self::report_name(cx, &word, name, scratch(), stage.is_some(), &declared);
                     }
                 }
                 if let Args::Arg(decls) = &ins.args
-                    && let Some(d) = decls.iter().find(|d| d.default.as_ref() == Some(&word))
+                    && let Some(d) = decls.iter().find(|d| d.default.as_ref() == Some(&*word))
                 {
                     same_arg.push(d.name.text.as_str());
                 }

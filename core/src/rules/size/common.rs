@@ -75,13 +75,15 @@ pub(crate) fn run_commands<'s>(
 pub(crate) fn removed_packages(views: Views<'_>, index: usize) -> Vec<String> {
     let mut out = Vec::new();
     for c in run_commands(views.scripts(), index) {
-        // Most commands install, not remove: skip parsing them (the subcommand is an argument).
-        let removes = c.args.iter().any(|w| {
-            matches!(
-                w.value.as_str(),
-                "purge" | "remove" | "autoremove" | "del" | "erase" | "rm"
-            )
-        });
+        // Only package managers remove packages, and most of their commands install: skip
+        // parsing those (the subcommand is an argument).
+        let removes = matches!(c.family, Family::Apt | Family::Apk | Family::Rpm)
+            && c.args.iter().any(|w| {
+                matches!(
+                    w.value.as_str(),
+                    "purge" | "remove" | "autoremove" | "del" | "erase" | "rm"
+                )
+            });
         if !removes {
             continue;
         }
