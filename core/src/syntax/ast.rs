@@ -134,9 +134,15 @@ impl Keyword {
     /// Case-insensitive lookup, as Docker does.
     #[must_use]
     pub fn parse(word: &str) -> Self {
+        let w = word.as_bytes();
+        let first = w.first().map_or(0, u8::to_ascii_uppercase);
+        // Length and first letter rule out all but one or two keywords before any full compare.
         Self::ALL
             .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(word))
+            .find(|k| {
+                let k = k.as_str().as_bytes();
+                k.len() == w.len() && k.first() == Some(&first) && k.eq_ignore_ascii_case(w)
+            })
             .unwrap_or(Self::Unknown)
     }
 
@@ -466,4 +472,35 @@ pub struct SyntaxError {
     pub range: TextRange,
     pub message: String,
     pub help: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Keyword;
+
+    #[test]
+    fn keywords_parse_in_any_case_and_nothing_else_does() {
+        for k in Keyword::ALL {
+            let upper = k.as_str();
+            assert_eq!(Keyword::parse(upper), k);
+            assert_eq!(Keyword::parse(&upper.to_ascii_lowercase()), k);
+            let mixed: String = upper
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 1 {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            assert_eq!(Keyword::parse(&mixed), k);
+            assert_eq!(Keyword::parse(&upper[1..]), Keyword::Unknown, "{upper}");
+            assert_eq!(Keyword::parse(&format!("{upper}S")), Keyword::Unknown);
+        }
+        for w in ["", "RU", "FRÖM", "ÉNV", "copy2", " RUN"] {
+            assert_eq!(Keyword::parse(w), Keyword::Unknown, "{w}");
+        }
+    }
 }

@@ -73,6 +73,10 @@ fn unquote(word: &str) -> String {
 
 pub(crate) fn find_markers(line: &str) -> Vec<Marker> {
     let mut out = Vec::new();
+    // Every marker contains `<<`; most lines have none, and need no word split.
+    if !crate::util::text::contains(line, "<<") {
+        return out;
+    }
     for (start, end) in shell_words(line) {
         let Some(word) = line.get(start..end) else {
             continue;
