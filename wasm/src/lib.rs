@@ -111,6 +111,13 @@ fn build_context(dockerignore: Option<String>, dockerignore_checked: bool) -> In
     }
 }
 
+/// The engine's `WebAssembly.Memory`, for JS to write sources into (see
+/// [`RawLinter::input_buffer`]).
+#[wasm_bindgen(js_name = engineMemory)]
+pub fn engine_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
 /// A configured linter (raw; wrapped by the JS `Linter` class).
 #[wasm_bindgen]
 pub struct RawLinter {
@@ -118,6 +125,10 @@ pub struct RawLinter {
     /// Only the syntax rules, for `parse`.
     syntax: Linter,
     encoding: PositionEncoding,
+    /// The source of `lintDockerfileInput`, written by JS straight into this memory with
+    /// `TextEncoder.encodeInto`: the glue's own string passing copies it a character at a time
+    /// in JS.
+    input: Vec<u8>,
 }
 
 #[wasm_bindgen]
@@ -150,7 +161,36 @@ impl RawLinter {
             linter,
             syntax,
             encoding,
+            input: Vec::new(),
         })
+    }
+
+    /// Room for `len` bytes of UTF-8 source: its address in the WebAssembly memory, valid until
+    /// the next call into the engine. The buffer only grows (zeroing it per call costs more
+    /// than the copy it saves); bytes past what JS writes are never read.
+    #[wasm_bindgen(js_name = inputBuffer)]
+    pub fn input_buffer(&mut self, len: usize) -> usize {
+        if self.input.len() < len {
+            self.input.resize(len, 0);
+        }
+        self.input.as_ptr().addr()
+    }
+
+    /// `lintDockerfile` for the first `len` bytes written into [`RawLinter::input_buffer`].
+    /// Invalid UTF-8 (which `TextEncoder` never writes) is read as U+FFFD, never trusted.
+    #[wasm_bindgen(js_name = lintDockerfileInput)]
+    pub fn lint_dockerfile_input(
+        &self,
+        len: usize,
+        dockerignore: Option<String>,
+        dockerignore_checked: bool,
+    ) -> String {
+        let bytes = self.input.get(..len).unwrap_or_default();
+        self.lint_dockerfile(
+            &String::from_utf8_lossy(bytes),
+            dockerignore,
+            dockerignore_checked,
+        )
     }
 
     /// `{ diagnostics }` for Dockerfile text. `dockerignore_checked`: the caller looked for a

@@ -101,3 +101,19 @@ test('fix edits apply in UTF-16 coordinates to give the fix() output', () => {
   }
   assert.equal(out, l.fix(src).output);
 });
+
+test('the source buffer: a short file after a long one, and lone surrogates', () => {
+  // The engine keeps one input buffer per linter and reuses it: a file linted after a longer
+  // one must see only its own bytes.
+  const reused = new Linter({ select: ['all'] });
+  const long = `${SOURCE}${'RUN echo "🐳 padding"\n'.repeat(2000)}`;
+  assert.ok(reused.lintDockerfile(long).diagnostics.length > 0);
+  for (const text of [SOURCE, 'FROM alpine\n', '', 'RUN x']) {
+    assert.deepEqual(reused.lintDockerfile(text), new Linter({ select: ['all'] }).lintDockerfile(text), JSON.stringify(text));
+  }
+  // A lone surrogate is not UTF-16 text; it becomes U+FFFD (one UTF-16 unit), as
+  // TextEncoder does, so the positions after it still count one unit for it.
+  const lone = 'FROM debian:12\nLABEL a="\uD800" broken\n';
+  const d = find(reused.lintDockerfile(lone).diagnostics, 'SYN001', 1);
+  assert.equal(d.range.start.character, 'LABEL a="\uD800" '.length);
+});
