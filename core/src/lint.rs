@@ -71,9 +71,7 @@ impl Linter {
         let mut enabled: Vec<bool> = rules.iter().map(|r| r.meta().default_enabled).collect();
         // `select` replaces the default set; the most specific selector wins on conflicts.
         let parse = |list: &[String]| -> Vec<Selector> {
-            list.iter()
-                .filter_map(|s| Selector::parse(s).ok())
-                .collect()
+            list.iter().filter_map(|s| Selector::find(s)).collect()
         };
         if let Some(select) = &config.select {
             let sel = parse(select);
@@ -103,19 +101,13 @@ impl Linter {
         }
         let mut severity: Vec<Severity> = rules.iter().map(|r| r.meta().severity).collect();
         for (key, sev) in &config.severity {
-            for i in Selector::parse(key)
-                .map(Selector::rules)
-                .unwrap_or_default()
-            {
+            for i in Selector::find(key).map(Selector::rules).unwrap_or_default() {
                 severity[i] = *sev;
             }
         }
         let mut options = vec![None; rules.len()];
         for (key, value) in &config.rules {
-            for i in Selector::parse(key)
-                .map(Selector::rules)
-                .unwrap_or_default()
-            {
+            for i in Selector::find(key).map(Selector::rules).unwrap_or_default() {
                 options[i] = Some(value.clone());
             }
         }

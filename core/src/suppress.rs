@@ -54,8 +54,8 @@ fn split_codes(list: &str, base: usize) -> Vec<(String, TextRange)> {
 
 /// The rules a suppression code names: a code, a name, or another tool's alias.
 fn resolve(code: &str) -> Vec<usize> {
-    match Selector::parse(code) {
-        Ok(sel @ (Selector::Rule(_) | Selector::Alias(_))) => sel.rules(),
+    match Selector::find(code) {
+        Some(sel @ (Selector::Rule(_) | Selector::Alias(_))) => sel.rules(),
         _ => Vec::new(),
     }
 }

@@ -268,7 +268,7 @@ impl Config {
                     None,
                 ));
             }
-            if crate::rules::find(&c.id).is_some() || Selector::parse(&c.id).is_ok() {
+            if crate::rules::find(&c.id).is_some() || Selector::find(&c.id).is_some() {
                 return Err(keyed(
                     format!(
                         "custom rule id `{}` is already a built-in rule, family or alias",
@@ -444,11 +444,11 @@ impl Config {
             }
         }
         for code in promote {
-            let rules = Selector::parse(code)
+            let rules = Selector::find(code)
                 .map(Selector::rules)
                 .unwrap_or_default();
             let has = self.severity.keys().any(|k| {
-                Selector::parse(k)
+                Selector::find(k)
                     .map(Selector::rules)
                     .unwrap_or_default()
                     .iter()
@@ -505,12 +505,12 @@ fn dedup(list: &mut Vec<String>) {
 
 fn same_selector(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
-        || matches!((Selector::parse(a), Selector::parse(b)), (Ok(x), Ok(y)) if x == y)
+        || matches!((Selector::find(a), Selector::find(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// Per-rule maps: a child key replaces every base key that names one of the same rules.
 fn merge_per_rule<V>(mut base: VecMap<String, V>, child: VecMap<String, V>) -> VecMap<String, V> {
-    let rules_of = |k: &str| Selector::parse(k).map(Selector::rules).unwrap_or_default();
+    let rules_of = |k: &str| Selector::find(k).map(Selector::rules).unwrap_or_default();
     for k in child.keys() {
         let mine = rules_of(k);
         base.retain(|b, _| {

@@ -58,29 +58,37 @@ impl Selector {
     /// # Errors
     /// When nothing matches, with the closest code or name as a suggestion.
     pub fn parse(s: &str) -> Result<Self, SelectorError> {
+        Self::find(s).ok_or_else(|| {
+            let candidates = registry()
+                .iter()
+                .flat_map(|r| [r.meta().code, r.meta().name]);
+            SelectorError {
+                selector: s.trim().to_owned(),
+                suggestion: closest(s.trim(), candidates).map(str::to_owned),
+            }
+        })
+    }
+
+    /// What `s` selects, if anything: [`Selector::parse`] without the suggestion, for callers
+    /// that drop unknown names (suppression comments name shellcheck codes and the like).
+    #[must_use]
+    pub fn find(s: &str) -> Option<Self> {
         let s = s.trim();
         if s.eq_ignore_ascii_case("all") {
-            return Ok(Self::All);
+            return Some(Self::All);
         }
         if let Some(f) = Family::parse(s) {
-            return Ok(Self::Family(f));
+            return Some(Self::Family(f));
         }
         let rules = registry();
         if let Some(i) = rules.iter().position(|r| matches_id(r.meta(), s)) {
-            return Ok(Self::Rule(i));
+            return Some(Self::Rule(i));
         }
-        if let Some(alias) = rules
+        rules
             .iter()
             .flat_map(|r| r.meta().aliases.iter())
             .find(|a| a.eq_ignore_ascii_case(s))
-        {
-            return Ok(Self::Alias(alias));
-        }
-        let candidates = rules.iter().flat_map(|r| [r.meta().code, r.meta().name]);
-        Err(SelectorError {
-            selector: s.to_owned(),
-            suggestion: closest(s, candidates).map(str::to_owned),
-        })
+            .map(|alias| Self::Alias(alias))
     }
 
     /// Whether the rule at `index` is selected.
