@@ -51,6 +51,34 @@ fn closest_in<'a>(word: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> 
         .map(|(_, c)| c)
 }
 
+/// A budget for "did you mean" searches. A rule that suggests a name for each finding
+/// compares it with every name the file declares: quadratic when a hostile file has thousands
+/// of both. Each search first spends the number of its candidates; once the budget is spent,
+/// later findings get no suggestion. Real files stay far below it (the corpus's largest
+/// search set has 20 names), so only hostile input loses suggestions.
+pub struct SuggestBudget {
+    left: usize,
+}
+
+impl Default for SuggestBudget {
+    fn default() -> Self {
+        Self { left: 20_000 }
+    }
+}
+
+impl SuggestBudget {
+    /// Whether a search among `candidates` names may run (and pays for it if so).
+    pub fn spend(&mut self, candidates: usize) -> bool {
+        match self.left.checked_sub(candidates) {
+            Some(left) => {
+                self.left = left;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +91,13 @@ mod tests {
         assert_eq!(distance("ab", "ba"), 1);
         assert_eq!(closest("C", ["B", "A"]), Some("A"));
         assert_eq!(closest("C", ["A", "B"]), Some("A"));
+    }
+
+    #[test]
+    fn the_budget_runs_out() {
+        let mut b = SuggestBudget::default();
+        assert_eq!((0..100).filter(|_| b.spend(1000)).count(), 20);
+        assert!(b.spend(0));
+        assert!(!b.spend(1));
     }
 }

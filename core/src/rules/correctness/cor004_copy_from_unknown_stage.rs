@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::util::suggest::closest;
+use crate::util::suggest::{SuggestBudget, closest};
+use std::collections::HashMap;
 
 use super::common::stage_refs;
 
@@ -51,6 +52,9 @@ impl Rule for CopyFromUnknownStage {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let mut budget = SuggestBudget::default();
+        // Stage indices by name, built when first needed: a lookup per reference, not a scan.
+        let mut by_name: Option<HashMap<&str, Vec<usize>>> = None;
         for s in 0..model.stages.len() {
             for r in stage_refs(model, cx.source, s) {
                 let exp = model.expand_at(&r.value, r.index);
@@ -79,11 +83,19 @@ impl Rule for CopyFromUnknownStage {
                     // Copying from itself: reported by copy-from-self.
                     continue;
                 }
-                let later = model
-                    .stages
-                    .iter()
-                    .skip(s + 1)
-                    .find(|st| st.name.as_deref() == Some(lower.as_str()));
+                let by_name = by_name.get_or_insert_with(|| {
+                    let mut m: HashMap<&str, Vec<usize>> = HashMap::new();
+                    for (i, st) in model.stages.iter().enumerate() {
+                        if let Some(name) = st.name.as_deref() {
+                            m.entry(name).or_default().push(i);
+                        }
+                    }
+                    m
+                });
+                let later = by_name
+                    .get(lower.as_str())
+                    .and_then(|ids| ids.iter().find(|&&i| i > s))
+                    .and_then(|&i| model.stages.get(i));
                 if let Some(later) = later {
                     let d = cx.report(
                         r.range,
@@ -99,17 +111,22 @@ impl Rule for CopyFromUnknownStage {
                     continue;
                 }
                 let names = model.stages[..s].iter().filter_map(|st| st.name.as_deref());
-                let suggestion = closest(&lower, names)
-                    .or_else(|| {
-                        // `set` for `license-set`: a name whose first or last part is the value.
-                        model.stages[..s]
-                            .iter()
-                            .filter_map(|st| st.name.as_deref())
-                            .find(|n| {
-                                n.rsplit(['-', '_', '.']).next() == Some(lower.as_str())
-                                    || n.split(['-', '_', '.']).next() == Some(lower.as_str())
-                            })
+                // Both searches scan the earlier stages: paid from the budget.
+                let suggestion = budget
+                    .spend(s)
+                    .then(|| {
+                        closest(&lower, names).or_else(|| {
+                            // `set` for `license-set`: a name whose first or last part is the value.
+                            model.stages[..s]
+                                .iter()
+                                .filter_map(|st| st.name.as_deref())
+                                .find(|n| {
+                                    n.rsplit(['-', '_', '.']).next() == Some(lower.as_str())
+                                        || n.split(['-', '_', '.']).next() == Some(lower.as_str())
+                                })
+                        })
                     })
+                    .flatten()
                     .map(str::to_owned);
                 let msg = format!(
                     "`{value}` is not an earlier stage; it is pulled as the image `{value}:latest`"

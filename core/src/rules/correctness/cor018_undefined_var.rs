@@ -6,7 +6,7 @@ use crate::model::{BaseKind, Lookup, PLATFORM_ARGS, expand};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::syntax::{Args, Instruction, Keyword, Word};
 use crate::text::TextRange;
-use crate::util::suggest::closest;
+use crate::util::suggest::{SuggestBudget, closest};
 
 use super::common::root_base;
 use super::cor017_env_self_reference::var_range;
@@ -151,6 +151,7 @@ impl Rule for UndefinedVar {
         let model = cx.model;
         let escape = cx.dockerfile.escape;
         let declared: Vec<&str> = model.declared_names().collect();
+        let mut budget = SuggestBudget::default();
         for (i, ins) in cx.instructions() {
             let stage = model.contexts.get(i).and_then(|c| c.stage);
             if ins.keyword == Keyword::From {
@@ -178,7 +179,15 @@ impl Rule for UndefinedVar {
                     };
                     let exp = expand(&word.text, escape, &lookup);
                     for name in &exp.undefined {
-                        Self::report_name(cx, &word, name, scratch(), stage.is_some(), &declared);
+                        Self::report_name(
+                            cx,
+                            &word,
+                            name,
+                            scratch(),
+                            stage.is_some(),
+                            &declared,
+                            &mut budget,
+                        );
                     }
                 }
                 if let Args::Arg(decls) = &ins.args
@@ -199,6 +208,7 @@ impl UndefinedVar {
         scratch: bool,
         in_stage: bool,
         declared: &[&str],
+        budget: &mut SuggestBudget,
     ) {
         let model = cx.model;
         let range = var_range(cx.source, word, name);
@@ -224,7 +234,10 @@ impl UndefinedVar {
         let suggestion = if !scratch && BASE_IMAGE_ENV.contains(&name) {
             None
         } else {
-            closest(name, declared.iter().copied().filter(|d| *d != name))
+            budget
+                .spend(declared.len())
+                .then(|| closest(name, declared.iter().copied().filter(|d| *d != name)))
+                .flatten()
         };
         if let Some(sug) = suggestion {
             let raw = cx.text(range);

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::syntax::Word;
-use crate::util::suggest::closest;
+use crate::util::suggest::{SuggestBudget, closest};
 
 use super::cor017_env_self_reference::var_range;
 
@@ -51,6 +51,7 @@ impl Rule for UndefinedArgInFrom {
             .iter()
             .map(|(n, _, _)| n.as_str())
             .collect();
+        let mut budget = SuggestBudget::default();
         for stage in &model.stages {
             let Some(from) = model.instructions.get(stage.from) else {
                 continue;
@@ -78,7 +79,11 @@ impl Rule for UndefinedArgInFrom {
                         range,
                         format!("`{name}` is not a global ARG, so it is empty in FROM"),
                     );
-                    match closest(name, globals.iter().copied()) {
+                    let suggestion = budget
+                        .spend(globals.len())
+                        .then(|| closest(name, globals.iter().copied()))
+                        .flatten();
+                    match suggestion {
                         Some(sug) => d.set_help(format!("did you mean `{sug}`?")),
                         None => d.set_help(format!("declare `ARG {name}=…` before the first FROM")),
                     };
