@@ -202,9 +202,10 @@ impl Linter {
         // `[[custom-rules]]`: checked and suppressed by their own ids.
         let custom =
             rules::policy::custom::check(&self.custom, source, &model, &scripts, &mut sups);
+        let mut index = suppress::SuppressionIndex::new(&sups);
         let mut diagnostics: Vec<Diagnostic> = all
             .into_iter()
-            .filter(|(index, d)| !suppress::is_suppressed(&mut sups, *index, d.range))
+            .filter(|(i, d)| !index.is_suppressed(&mut sups, *i, d.range))
             .map(|(index, mut d)| {
                 if d.severity == registry()[index].meta().severity {
                     d.severity = self.severity[index];

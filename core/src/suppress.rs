@@ -194,30 +194,97 @@ pub fn collect(src: &str, df: &Dockerfile) -> Vec<Suppression> {
     out
 }
 
-/// Whether a diagnostic of rule `rule_index` at `range` is suppressed; marks what was used.
-pub fn is_suppressed(sups: &mut [Suppression], rule_index: usize, range: TextRange) -> bool {
-    let meta = registry()[rule_index].meta();
-    let mut hit = false;
-    for s in sups.iter_mut() {
-        let applies = match s.scope {
-            None => true,
-            Some(scope) => {
-                scope.contains(range.start) || (range.is_empty() && scope.end == range.start)
+/// The suppressions by where they apply and what they name, so that each finding is checked
+/// in logarithmic time: checking every finding against every suppression is quadratic on a
+/// file with thousands of both.
+pub struct SuppressionIndex {
+    /// (scope, rule index, suppression), file-wide ones under [`WIDE`], sorted by scope start,
+    /// then rule. BuildKit's `all` is listed under each rule it covers.
+    entries: Vec<(TextRange, usize, usize)>,
+    /// For each run of equal (scope, rule) in `entries`, at its first entry: its suppressions
+    /// are already marked used, so later findings need not mark them again.
+    marked: Vec<bool>,
+}
+
+/// The scope key of file-wide suppressions: sorts before every instruction's scope and is
+/// never found as one (an instruction's scope holds at least its keyword).
+pub(crate) const WIDE: TextRange = TextRange::new(0, 0);
+
+impl SuppressionIndex {
+    /// Indexes `sups` (as returned by [`collect`]) by the rules they name.
+    #[must_use]
+    pub fn new(sups: &[Suppression]) -> Self {
+        let rules = registry();
+        let buildkit_rules: Vec<usize> = (0..rules.len())
+            .filter(|&i| rules[i].meta().aliases.iter().any(|a| is_buildkit_name(a)))
+            .collect();
+        let mut entries = Vec::new();
+        for (k, s) in sups.iter().enumerate() {
+            let scope = s.scope.unwrap_or(WIDE);
+            entries.extend(s.rules.iter().map(|&r| (scope, r, k)));
+            if s.origin == Origin::BuildKit && s.code.eq_ignore_ascii_case("all") {
+                entries.extend(buildkit_rules.iter().map(|&r| (scope, r, k)));
             }
-        };
-        if !applies {
-            continue;
         }
-        let matches = s.rules.contains(&rule_index)
-            || (s.origin == Origin::BuildKit
-                && s.code.eq_ignore_ascii_case("all")
-                && meta.aliases.iter().any(|a| is_buildkit_name(a)));
-        if matches {
-            s.used = true;
-            hit = true;
-        }
+        Self::from_entries(entries)
     }
-    hit
+
+    /// Indexes the suppressions `sups[k]` that name something under `key`, given as
+    /// (scope, key, k) with file-wide ones under [`WIDE`]; custom rules use their own keys.
+    #[must_use]
+    pub(crate) fn from_entries(mut entries: Vec<(TextRange, usize, usize)>) -> Self {
+        crate::util::sort::sort_by_key(&mut entries, |&(scope, r, k)| {
+            (scope.start, scope.end, r, k)
+        });
+        let marked = vec![false; entries.len()];
+        Self { entries, marked }
+    }
+
+    /// Whether a diagnostic of rule `rule_index` at `range` is suppressed; marks what was used.
+    pub fn is_suppressed(
+        &mut self,
+        sups: &mut [Suppression],
+        rule_index: usize,
+        range: TextRange,
+    ) -> bool {
+        let wide = self.mark(sups, WIDE, rule_index);
+        // Scopes are instructions, which do not overlap: only the last one starting at or
+        // before the finding can hold it.
+        let after = self
+            .entries
+            .partition_point(|(scope, _, _)| scope.start <= range.start);
+        let scope = match after.checked_sub(1).and_then(|i| self.entries.get(i)) {
+            Some(&(scope, _, _)) if scope != WIDE => scope,
+            _ => return wide,
+        };
+        let applies = scope.contains(range.start) || (range.is_empty() && scope.end == range.start);
+        let scoped = applies && self.mark(sups, scope, rule_index);
+        wide || scoped
+    }
+
+    /// Marks the suppressions listed under (`scope`, `rule`) used; whether there are any.
+    fn mark(&mut self, sups: &mut [Suppression], scope: TextRange, rule: usize) -> bool {
+        let key = (scope.start, scope.end, rule);
+        let first = self
+            .entries
+            .partition_point(|&(s, r, _)| (s.start, s.end, r) < key);
+        let run = self.entries[first..]
+            .iter()
+            .take_while(|&&(s, r, _)| s == scope && r == rule)
+            .count();
+        if run == 0 {
+            return false;
+        }
+        if !self.marked[first] {
+            self.marked[first] = true;
+            for &(_, _, k) in &self.entries[first..first + run] {
+                if let Some(s) = sups.get_mut(k) {
+                    s.used = true;
+                }
+            }
+        }
+        true
+    }
 }
 
 /// BuildKit check names are CamelCase words (`JSONArgsRecommended`). The aliases are ours and
@@ -240,5 +307,96 @@ mod tests {
         }
         assert!(super::is_buildkit_name("JSONArgsRecommended"));
         assert!(!super::is_buildkit_name("DL3000"));
+    }
+
+    /// The former check, every suppression against every finding: the index must agree with
+    /// it on the answer and on which suppressions end up used.
+    fn reference(sups: &mut [super::Suppression], rule_index: usize, range: TextRange) -> bool {
+        let meta = crate::rules::registry()[rule_index].meta();
+        let mut hit = false;
+        for s in sups.iter_mut() {
+            let applies = s.scope.is_none_or(|scope| {
+                scope.contains(range.start) || (range.is_empty() && scope.end == range.start)
+            });
+            let matches = s.rules.contains(&rule_index)
+                || (s.origin == super::Origin::BuildKit
+                    && s.code.eq_ignore_ascii_case("all")
+                    && meta.aliases.iter().any(|a| super::is_buildkit_name(a)));
+            if applies && matches {
+                s.used = true;
+                hit = true;
+            }
+        }
+        hit
+    }
+
+    use crate::text::TextRange;
+
+    #[test]
+    fn the_index_agrees_with_checking_every_suppression() {
+        let parts = [
+            "# stowage ignore=SEC001,REP001\n",
+            "# hadolint ignore=DL3008\n",
+            "# hadolint global ignore=DL3018\n",
+            "# check=skip=all\n",
+            "# check=skip=JSONArgsRecommended\n",
+            "# stowage ignore-file=apk-no-cache\n",
+            "FROM alpine\n",
+            "RUN apk add curl\n",
+            "CMD x\n",
+            "\n",
+            "RUN a \\\n  b\n",
+        ];
+        let mut rng = crate::util::test_rng();
+        let rules = crate::rules::registry().len() as u64;
+        // Half the findings are of rules the parts name, so that many are suppressed.
+        let named: Vec<usize> = [
+            "SEC001",
+            "REP001",
+            "DL3008",
+            "DL3018",
+            "apk-no-cache",
+            "JSONArgsRecommended",
+        ]
+        .iter()
+        .flat_map(|c| {
+            super::Selector::find(c)
+                .map(super::Selector::rules)
+                .unwrap_or_default()
+        })
+        .collect();
+        let mut hits = 0;
+        for _ in 0..300 {
+            let src = crate::util::random_text(&mut rng, &parts, 30);
+            let df = crate::syntax::parse(&src);
+            let mut a = super::collect(&src, &df);
+            let mut b = a.clone();
+            let mut index = super::SuppressionIndex::new(&a);
+            let len = src.len() as u64 + 1;
+            for _ in 0..40 {
+                let rule = if rng() % 2 == 0 {
+                    named[(rng() % named.len() as u64) as usize]
+                } else {
+                    (rng() % rules) as usize
+                };
+                let start = (rng() % len) as u32;
+                let end = if rng() % 4 == 0 {
+                    start
+                } else {
+                    start + (rng() % 8) as u32
+                };
+                let range = TextRange::new(start, end);
+                let hit = index.is_suppressed(&mut a, rule, range);
+                assert_eq!(
+                    hit,
+                    reference(&mut b, rule, range),
+                    "{src:?} rule {rule} {range:?}"
+                );
+                hits += usize::from(hit);
+            }
+            let used = |v: &[super::Suppression]| v.iter().map(|s| s.used).collect::<Vec<_>>();
+            assert_eq!(used(&a), used(&b), "{src:?}");
+        }
+        assert!(hits > 1000, "{hits} suppressed findings");
     }
 }

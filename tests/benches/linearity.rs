@@ -25,7 +25,7 @@ fn main() {
         ..Config::default()
     })
     .expect("config");
-    let shapes: [Shape; 7] = [
+    let shapes: [Shape; 11] = [
         ("real-world mix", |k| {
             "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc \\\n && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN make -C /src\nFROM gcr.io/distroless/base:nonroot\nCOPY --from=build /src/app /app\nENTRYPOINT [\"/app\"]\n".repeat(500 * k)
         }),
@@ -60,6 +60,36 @@ fn main() {
         }),
         ("deep JSON", |k| {
             format!("FROM scratch\nCMD {}\n", "[".repeat(10_000 * k))
+        }),
+        // Each finding below asks "did you mean" among every declared name.
+        ("undefined variables", |k| {
+            let n = 2_000 * k;
+            let args: String = (0..n).map(|i| format!("ARG VARIABLE_{i:06}=1\n")).collect();
+            let uses: String = (0..n)
+                .map(|i| format!("WORKDIR /${{VARIABLX_{i:06}}}\n"))
+                .collect();
+            format!("FROM alpine:3\n{args}{uses}")
+        }),
+        ("undefined FROM args", |k| {
+            let n = 2_000 * k;
+            let args: String = (0..n).map(|i| format!("ARG GLOBAL_{i:06}=1\n")).collect();
+            let froms: String = (0..n)
+                .map(|i| format!("FROM alpine:${{GLOBAX_{i:06}}}\n"))
+                .collect();
+            format!("{args}{froms}")
+        }),
+        ("unknown COPY --from", |k| {
+            let n = 2_000 * k;
+            let stages: String = (0..n)
+                .map(|i| format!("FROM alpine AS stage_{i:06}\n"))
+                .collect();
+            let copies: String = (0..n)
+                .map(|i| format!("COPY --from=stagx_{i:06} /a /b\n"))
+                .collect();
+            format!("{stages}{copies}")
+        }),
+        ("unknown ignore codes", |k| {
+            "# hadolint ignore=SC2086,SC2046,DL9999\nRUN echo hi\n".repeat(2_000 * k)
         }),
     ];
     println!(

@@ -72,6 +72,23 @@ fn custom_rules_behave_like_builtin_rules() {
 }
 
 #[test]
+fn suppressing_a_custom_rule_that_finds_nothing_is_unused_not_unknown() {
+    let config = Config::from_toml(&fixture("custom.toml")).expect("valid");
+    let linter = Linter::new(config.clone()).expect("linter");
+    // Nothing here matches ACME001, so its suppression is unused (STY002); before, it was
+    // reported as an unknown code (STY001) whenever the custom rule found nothing in the file.
+    let src = "FROM alpine:3.20\n# stowage ignore=ACME001\nRUN echo hi\n";
+    let found = codes(&linter, src);
+    assert!(found.iter().any(|(c, _)| *c == "STY002"), "{found:?}");
+    assert!(!found.iter().any(|(c, _)| *c == "STY001"), "{found:?}");
+    // The same for a custom rule that is turned off: it is still a known name.
+    let mut off = config;
+    off.ignore.push("ACME001".into());
+    let found = codes(&Linter::new(off).expect("linter"), src);
+    assert!(!found.iter().any(|(c, _)| *c == "STY001"), "{found:?}");
+}
+
+#[test]
 fn presets_resolve_and_hadolint_preset_matches_hadolint() {
     for p in PRESETS {
         let c = Config {

@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{Edit, Fix};
 use crate::model::Model;
 use crate::rules::RunScript;
-use crate::suppress::Suppression;
+use crate::suppress::{Suppression, SuppressionIndex, WIDE};
 use crate::syntax::{Args, Keyword};
 use crate::text::TextRange;
 
@@ -124,18 +124,40 @@ pub fn check(
     sups: &mut [Suppression],
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for c in rules.iter().filter(|c| c.enabled) {
+    for c in rules {
+        // Suppressions naming a custom rule are known ones (unused, not unknown, when the rule
+        // finds nothing): a sentinel no rule index equals.
+        let named: Vec<usize> = (0..sups.len())
+            .filter(|&k| c.rule.is_named(&sups[k].code))
+            .collect();
+        for &k in &named {
+            if sups[k].rules.is_empty() {
+                sups[k].rules.push(usize::MAX);
+            }
+        }
+        if !c.enabled {
+            continue;
+        }
         let mut found = Vec::new();
         if let Some(re) = &c.pattern {
             check_pattern(c, re, source, model, &mut found);
         } else if let Some(cmd) = &c.rule.command {
             check_command(c, cmd, scripts, &mut found);
         }
-        for d in found {
-            if !suppressed(sups, c, d.range) {
-                out.push(d);
-            }
+        if found.is_empty() {
+            continue;
         }
+        let mut index = SuppressionIndex::from_entries(
+            named
+                .iter()
+                .map(|&k| (sups[k].scope.unwrap_or(WIDE), 0, k))
+                .collect(),
+        );
+        out.extend(
+            found
+                .into_iter()
+                .filter(|d| !index.is_suppressed(sups, 0, d.range)),
+        );
     }
     out
 }
@@ -226,26 +248,4 @@ fn check_command(c: &Compiled, name: &str, scripts: &[RunScript<'_>], out: &mut 
             out.push(new_diag(c, run.file_range(range)));
         }
     }
-}
-
-/// `# stowage ignore=ACME001` (or the custom rule's name), next-instruction or file-wide.
-fn suppressed(sups: &mut [Suppression], c: &Compiled, range: TextRange) -> bool {
-    let mut hit = false;
-    for s in sups.iter_mut() {
-        if !c.rule.is_named(&s.code) {
-            continue;
-        }
-        // Known to the engine now: not an unknown suppression (a sentinel no rule index equals).
-        if s.rules.is_empty() {
-            s.rules.push(usize::MAX);
-        }
-        let applies = s.scope.is_none_or(|scope| {
-            scope.contains(range.start) || (range.is_empty() && scope.end == range.start)
-        });
-        if applies {
-            s.used = true;
-            hit = true;
-        }
-    }
-    hit
 }
