@@ -126,8 +126,10 @@ pub struct Model<'a> {
     pub instructions: Vec<&'a Instruction>,
     pub contexts: Vec<InsContext>,
     pub stages: Vec<Stage>,
-    /// ARGs before the first FROM: name → default.
+    /// ARGs before the first FROM: (name, default, instruction index), in order.
     pub global_args: Vec<(String, Option<String>, usize)>,
+    /// Global ARG name → index in `global_args` of its last declaration.
+    global_ids: HashMap<String, usize>,
     /// Per stage: whether its filesystem ends up in the shipped image (target + FROM ancestors).
     pub shipped: Vec<bool>,
     /// The stage that is built by default (the last one), or the `--target`.
@@ -154,6 +156,7 @@ impl<'a> Model<'a> {
             instructions,
             stages: Vec::new(),
             global_args: Vec::new(),
+            global_ids: HashMap::new(),
             shipped: Vec::new(),
             target: None,
             vars: Vec::new(),
@@ -191,9 +194,11 @@ impl<'a> Model<'a> {
                 (Args::Arg(decls), true) => {
                     for d in decls {
                         let default = d.default.as_ref().map(|w| {
-                            let globals = &self.global_args;
-                            expand(&w.text, escape, &|n| global_lookup(globals, n)).value
+                            let (globals, ids) = (&self.global_args, &self.global_ids);
+                            expand(&w.text, escape, &|n| global_lookup(globals, ids, n)).value
                         });
+                        self.global_ids
+                            .insert(d.name.text.clone(), self.global_args.len());
                         self.global_args.push((d.name.text.clone(), default, i));
                     }
                 }
@@ -270,9 +275,9 @@ impl<'a> Model<'a> {
                 kind: BaseKind::Invalid,
             };
         };
-        let globals = &self.global_args;
+        let (globals, ids) = (&self.global_args, &self.global_ids);
         let expanded = expand(&word.text, self.dockerfile.escape, &|n| {
-            global_lookup(globals, n)
+            global_lookup(globals, ids, n)
         });
         let kind = if expanded.unresolved {
             BaseKind::Unresolved
@@ -303,6 +308,12 @@ impl<'a> Model<'a> {
             None => self.stage_names.get(&name.to_ascii_lowercase()).copied(),
         };
         found.filter(|&i| i < before)
+    }
+
+    /// The first stage named `name` (lower-case, as stage names are kept), by name only.
+    #[must_use]
+    pub fn first_stage_named(&self, name: &str) -> Option<usize> {
+        self.stage_names.get(name).copied()
     }
 
     /// A stage by name anywhere in the file.
@@ -345,7 +356,11 @@ impl<'a> Model<'a> {
                                 .map(|w| self.expand_at(&w.text, i).value)
                                 .or_else(|| {
                                     // `ARG X` in a stage takes the global default, if any.
-                                    global_lookup_owned(&self.global_args, &d.name.text)
+                                    global_lookup_owned(
+                                        &self.global_args,
+                                        &self.global_ids,
+                                        &d.name.text,
+                                    )
                                 });
                             self.define(
                                 &d.name.text,
@@ -410,10 +425,10 @@ impl<'a> Model<'a> {
     #[must_use]
     pub fn lookup(&self, name: &str, at: usize) -> Lookup<'_> {
         let Some(stage) = self.contexts.get(at).and_then(|c| c.stage) else {
-            return global_lookup(&self.global_args, name);
+            return global_lookup(&self.global_args, &self.global_ids, name);
         };
         if self.stages.get(stage).is_some_and(|s| s.from == at) {
-            return global_lookup(&self.global_args, name);
+            return global_lookup(&self.global_args, &self.global_ids, name);
         }
         let mut s = stage;
         let mut limit = at;
@@ -435,6 +450,15 @@ impl<'a> Model<'a> {
             }
         }
         Lookup::Unknown
+    }
+
+    /// The last declaration of global ARG `name` (before the first FROM): (name, default,
+    /// instruction index).
+    #[must_use]
+    pub fn global_arg(&self, name: &str) -> Option<&(String, Option<String>, usize)> {
+        self.global_ids
+            .get(name)
+            .and_then(|&i| self.global_args.get(i))
     }
 
     /// Whether a name is defined in the stage chain (not counting the base image).
@@ -575,8 +599,13 @@ impl<'a> Model<'a> {
     }
 }
 
-fn global_lookup<'g>(globals: &'g [(String, Option<String>, usize)], name: &str) -> Lookup<'g> {
-    match globals.iter().rev().find(|(n, _, _)| n == name) {
+/// The last declaration of global ARG `name`, found through `ids` (name → index in `globals`).
+fn global_lookup<'g>(
+    globals: &'g [(String, Option<String>, usize)],
+    ids: &HashMap<String, usize>,
+    name: &str,
+) -> Lookup<'g> {
+    match ids.get(name).and_then(|&i| globals.get(i)) {
         Some((_, Some(v), _)) => Lookup::Value(v),
         Some((_, None, _)) => Lookup::Unknown,
         None if PLATFORM_ARGS.contains(&name) => Lookup::Unknown,
@@ -584,8 +613,12 @@ fn global_lookup<'g>(globals: &'g [(String, Option<String>, usize)], name: &str)
     }
 }
 
-fn global_lookup_owned(globals: &[(String, Option<String>, usize)], name: &str) -> Option<String> {
-    match global_lookup(globals, name) {
+fn global_lookup_owned(
+    globals: &[(String, Option<String>, usize)],
+    ids: &HashMap<String, usize>,
+    name: &str,
+) -> Option<String> {
+    match global_lookup(globals, ids, name) {
         Lookup::Value(v) => Some(v.to_owned()),
         _ => None,
     }

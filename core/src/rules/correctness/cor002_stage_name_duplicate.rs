@@ -49,9 +49,11 @@ impl Rule for StageNameDuplicate {
             let (Some(name), Some(range)) = (&stage.name, stage.name_range) else {
                 continue;
             };
-            let Some(first) = model.stages[..s]
-                .iter()
-                .find(|p| p.name.as_deref() == Some(name.as_str()))
+            // The model maps each name to its first stage: no scan of the earlier stages.
+            let Some(first) = model
+                .first_stage_named(name)
+                .filter(|&f| f < s)
+                .and_then(|f| model.stages.get(f))
             else {
                 continue;
             };

@@ -212,7 +212,7 @@ impl UndefinedVar {
     ) {
         let model = cx.model;
         let range = var_range(cx.source, word, name);
-        let is_global = model.global_args.iter().any(|(n, _, _)| n == name);
+        let is_global = model.global_arg(name).is_some();
         if in_stage && is_global {
             cx.report(
                 range,

@@ -53,7 +53,7 @@ impl Rule for InvalidDefaultArgInFrom {
             let mut platform = false;
             let mut no_default: Vec<String> = Vec::new();
             let lookup = |n: &str| -> Lookup<'_> {
-                match globals.iter().rev().find(|(g, _, _)| g == n) {
+                match model.global_arg(n) {
                     Some((_, Some(v), _)) => Lookup::Value(v.as_str()),
                     Some(_) => Lookup::Value(""),
                     None if PLATFORM_ARGS.contains(&n) => Lookup::Unknown,
