@@ -25,7 +25,7 @@ fn main() {
         ..Config::default()
     })
     .expect("config");
-    let shapes: [Shape; 11] = [
+    let shapes: [Shape; 13] = [
         ("real-world mix", |k| {
             "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc \\\n && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN make -C /src\nFROM gcr.io/distroless/base:nonroot\nCOPY --from=build /src/app /app\nENTRYPOINT [\"/app\"]\n".repeat(500 * k)
         }),
@@ -87,6 +87,18 @@ fn main() {
                 .map(|i| format!("COPY --from=stagx_{i:06} /a /b\n"))
                 .collect();
             format!("{stages}{copies}")
+        }),
+        ("consecutive RUNs", |k| {
+            let runs: String = (0..2_000 * k)
+                .map(|i| format!("RUN curl -o /f{i} https://x/{i}\n"))
+                .collect();
+            format!("FROM alpine:3\n{runs}")
+        }),
+        ("one LABEL, many keys", |k| {
+            let keys: Vec<String> = (0..2_000 * k)
+                .map(|i| format!("k{}=v{i}", i % 500))
+                .collect();
+            format!("FROM alpine:3\nLABEL {}\n", keys.join(" "))
         }),
         ("unknown ignore codes", |k| {
             "# hadolint ignore=SC2086,SC2046,DL9999\nRUN echo hi\n".repeat(2_000 * k)

@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::util::suggest::{SuggestBudget, closest};
-use std::collections::HashMap;
 
 use super::common::stage_refs;
 
@@ -53,8 +52,6 @@ impl Rule for CopyFromUnknownStage {
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let mut budget = SuggestBudget::default();
-        // Stage indices by name, built when first needed: a lookup per reference, not a scan.
-        let mut by_name: Option<HashMap<&str, Vec<usize>>> = None;
         for s in 0..model.stages.len() {
             for r in stage_refs(model, cx.source, s) {
                 let exp = model.expand_at(&r.value, r.index);
@@ -83,19 +80,12 @@ impl Rule for CopyFromUnknownStage {
                     // Copying from itself: reported by copy-from-self.
                     continue;
                 }
-                let by_name = by_name.get_or_insert_with(|| {
-                    let mut m: HashMap<&str, Vec<usize>> = HashMap::new();
-                    for (i, st) in model.stages.iter().enumerate() {
-                        if let Some(name) = st.name.as_deref() {
-                            m.entry(name).or_default().push(i);
-                        }
-                    }
-                    m
-                });
-                let later = by_name
-                    .get(lower.as_str())
-                    .and_then(|ids| ids.iter().find(|&&i| i > s))
-                    .and_then(|&i| model.stages.get(i));
+                // An earlier stage of this name would have resolved above, and this stage is
+                // copy-from-self: the first stage of the name, if any, is a later one.
+                let later = model
+                    .first_stage_named(&lower)
+                    .filter(|&f| f > s)
+                    .and_then(|f| model.stages.get(f));
                 if let Some(later) = later {
                     let d = cx.report(
                         r.range,

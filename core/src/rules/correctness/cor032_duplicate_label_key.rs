@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::syntax::{Args, Keyword, Word};
@@ -62,10 +64,15 @@ impl Rule for DuplicateLabelKey {
                     labels.push((key.value, value.value, kv.key.clone()));
                 }
             }
+            // Each label's next setting of the same key, from one backward pass with a map
+            // (a forward search per label is quadratic on a LABEL with thousands of keys).
+            let mut next: Vec<Option<usize>> = vec![None; labels.len()];
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            for (j, (key, _, _)) in labels.iter().enumerate().rev() {
+                next[j] = seen.insert(key.clone(), j);
+            }
             for (j, (key, value, word)) in labels.iter().enumerate() {
-                let Some((_, later_value, later)) =
-                    labels.iter().skip(j + 1).find(|(k, _, _)| k == key)
-                else {
+                let Some((_, later_value, later)) = next[j].and_then(|n| labels.get(n)) else {
                     continue;
                 };
                 if later_value == value {

@@ -52,9 +52,10 @@ fn same_flags(a: &Instruction, b: &Instruction) -> bool {
 }
 
 fn shell_script<'s>(scripts: &'s [RunScript<'s>], index: usize) -> Option<&'s RunScript<'s>> {
-    scripts
+    // By binary search: a scan per RUN is quadratic in files with thousands of RUNs.
+    crate::rules::scripts_of(scripts, index)
         .iter()
-        .find(|r| r.index == index && !r.onbuild && r.source == ScriptSource::ShellForm)
+        .find(|r| !r.onbuild && r.source == ScriptSource::ShellForm)
 }
 
 fn merge(cx: &Context<'_>, a: usize, b: usize) -> Option<Fix> {
