@@ -268,16 +268,20 @@ impl SuppressionIndex {
         let first = self
             .entries
             .partition_point(|&(s, r, _)| (s.start, s.end, r) < key);
-        let run = self.entries[first..]
-            .iter()
-            .take_while(|&&(s, r, _)| s == scope && r == rule)
-            .count();
-        if run == 0 {
+        if !self
+            .entries
+            .get(first)
+            .is_some_and(|&(s, r, _)| s == scope && r == rule)
+        {
             return false;
         }
+        // The run is walked once, by the first finding it suppresses.
         if !self.marked[first] {
             self.marked[first] = true;
-            for &(_, _, k) in &self.entries[first..first + run] {
+            for &(_, _, k) in self.entries[first..]
+                .iter()
+                .take_while(|&&(s, r, _)| s == scope && r == rule)
+            {
                 if let Some(s) = sups.get_mut(k) {
                     s.used = true;
                 }

@@ -25,7 +25,7 @@ fn main() {
         ..Config::default()
     })
     .expect("config");
-    let shapes: [Shape; 13] = [
+    let shapes: [Shape; 16] = [
         ("real-world mix", |k| {
             "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc \\\n && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN make -C /src\nFROM gcr.io/distroless/base:nonroot\nCOPY --from=build /src/app /app\nENTRYPOINT [\"/app\"]\n".repeat(500 * k)
         }),
@@ -99,6 +99,21 @@ fn main() {
                 .map(|i| format!("k{}=v{i}", i % 500))
                 .collect();
             format!("FROM alpine:3\nLABEL {}\n", keys.join(" "))
+        }),
+        ("one stage, many ENTRYPOINTs", |k| {
+            format!("FROM alpine:3\n{}", "ENTRYPOINT run\n".repeat(2_000 * k))
+        }),
+        ("install and purge", |k| {
+            let cmds: Vec<String> = (0..1_000 * k)
+                .map(|i| format!("apt-get install -y p{i} gcc && apt-get purge -y p{i}"))
+                .collect();
+            format!("FROM debian:12\nRUN {}\n", cmds.join(" && "))
+        }),
+        ("file-wide ignores", |k| {
+            format!(
+                "FROM alpine:3\n{}",
+                "# stowage ignore-file=SEC002\nRUN sudo x\n".repeat(2_000 * k)
+            )
         }),
         ("unknown ignore codes", |k| {
             "# hadolint ignore=SC2086,SC2046,DL9999\nRUN echo hi\n".repeat(2_000 * k)

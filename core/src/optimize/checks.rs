@@ -7,7 +7,9 @@ use crate::model::{BaseKind, Lookup, Model};
 use crate::rules::RunScript;
 use crate::rules::context::Views;
 use crate::rules::correctness::dockerignore::DockerIgnore;
-use crate::rules::size::common::{cache_mount_where, removed_packages, removes_path, run_commands};
+use crate::rules::size::common::{
+    cache_mount_where, is_removed, removed_packages, removes_path, run_commands,
+};
 use crate::shell::Command;
 use crate::shell::commands::npm::{Npm, NpmTool};
 use crate::shell::commands::pip::{Pip, RequirementKind};
@@ -309,7 +311,7 @@ pub(super) fn build_tools(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
                         .map(|p| (p.name.clone(), p.range))
                         .collect()
                 } else if let Some(a) = cx.views.apk(cmd).filter(|a| a.subcommand_str() == "add") {
-                    apk_virtual_gone = a.virtual_name.is_some_and(|v| gone.iter().any(|g| g == v));
+                    apk_virtual_gone = a.virtual_name.is_some_and(|v| is_removed(gone, v));
                     a.packages
                         .iter()
                         .map(|p| (p.name.clone(), p.range))
@@ -326,7 +328,7 @@ pub(super) fn build_tools(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
                 continue;
             }
             for (name, range) in packages {
-                if gone.contains(&name) || tools.iter().any(|(n, _)| *n == name) {
+                if is_removed(gone, &name) || tools.iter().any(|(n, _)| *n == name) {
                     continue;
                 }
                 if let Some(size) = build_tool_size(&name) {

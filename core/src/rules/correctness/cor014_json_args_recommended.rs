@@ -1,10 +1,9 @@
 use crate::declare_rule;
 use crate::fix::{Edit, Fix};
+use crate::model::{BaseKind, Model};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell;
 use crate::syntax::{CommandForm, Instruction, Keyword};
-
-use super::common::stage_chain;
 
 declare_rule! {
     /// ## What it does
@@ -102,30 +101,41 @@ pub(crate) fn json_string(s: &str) -> String {
     out
 }
 
-fn stage_has(cx: &Context<'_>, i: usize, keyword: Keyword, chain: bool) -> bool {
-    let model = cx.model;
-    let Some(stage) = model.contexts.get(i).and_then(|c| c.stage) else {
-        return false;
-    };
-    let stages = if chain {
-        stage_chain(model, stage)
-    } else {
-        vec![stage]
-    };
-    stages.into_iter().any(|s| {
-        model.stages.get(s).is_some_and(|st| {
+/// Per stage: whether its body has a CMD, and whether it or a stage it is built FROM has an
+/// ENTRYPOINT. Computed once per file: asked per instruction, a scan of the stage would be
+/// quadratic in a stage with thousands of them.
+fn stage_facts(model: &Model<'_>) -> Vec<(bool, bool)> {
+    let mut facts: Vec<(bool, bool)> = Vec::with_capacity(model.stages.len());
+    for (s, st) in model.stages.iter().enumerate() {
+        let has = |keyword: Keyword| {
             st.body().any(|j| {
                 model
                     .instructions
                     .get(j)
                     .is_some_and(|x| x.keyword == keyword)
             })
-        })
-    })
+        };
+        // As `stage_chain` follows it: to an earlier stage only.
+        let parent_entrypoint = match st.base.kind {
+            BaseKind::Stage(p) if p < s => facts.get(p).is_some_and(|f| f.1),
+            _ => false,
+        };
+        facts.push((
+            has(Keyword::Cmd),
+            has(Keyword::Entrypoint) || parent_entrypoint,
+        ));
+    }
+    facts
 }
 
 impl JsonArgsRecommended {
-    fn check_one(cx: &mut Context<'_>, i: usize, ins: &Instruction, onbuild: bool) {
+    fn check_one(
+        cx: &mut Context<'_>,
+        facts: &[(bool, bool)],
+        i: usize,
+        ins: &Instruction,
+        onbuild: bool,
+    ) {
         let Some(CommandForm::Shell(form)) = ins.command() else {
             return;
         };
@@ -144,10 +154,15 @@ impl JsonArgsRecommended {
         let text = form.text.as_str().trim_end();
         let fix = plain_argv(text).map(|argv| {
             let json = json_array(&argv);
+            let stage = model.contexts.get(i).and_then(|c| c.stage);
+            let (cmd, entrypoint) = stage
+                .and_then(|s| facts.get(s))
+                .copied()
+                .unwrap_or_default();
             let risky = !onbuild
                 && match ins.keyword {
-                    Keyword::Cmd => stage_has(cx, i, Keyword::Entrypoint, true),
-                    _ => stage_has(cx, i, Keyword::Cmd, false),
+                    Keyword::Cmd => entrypoint,
+                    _ => cmd,
                 };
             let title = format!("Use the exec form `{name} {json}`");
             let edits = vec![Edit::replace(range, json)];
@@ -173,9 +188,10 @@ impl Rule for JsonArgsRecommended {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let facts = stage_facts(cx.model);
         for keyword in [Keyword::Cmd, Keyword::Entrypoint] {
             for (i, ins, onbuild) in cx.instructions_with(keyword) {
-                Self::check_one(cx, i, ins, onbuild);
+                Self::check_one(cx, &facts, i, ins, onbuild);
             }
         }
     }

@@ -71,7 +71,9 @@ pub(crate) fn run_commands<'s>(
 }
 
 /// Package names the RUN at `index` removes again (`apt-get purge/remove/autoremove`,
-/// `apk del` — which also names virtual packages —, `yum/dnf/zypper remove/erase/rm`).
+/// `apk del` — which also names virtual packages —, `yum/dnf/zypper remove/erase/rm`),
+/// sorted and without repeats: ask [`is_removed`], a binary search, so a RUN installing and
+/// removing thousands of packages stays n log n.
 pub(crate) fn removed_packages(views: Views<'_>, index: usize) -> Vec<String> {
     let mut out = Vec::new();
     for c in run_commands(views.scripts(), index) {
@@ -101,7 +103,14 @@ pub(crate) fn removed_packages(views: Views<'_>, index: usize) -> Vec<String> {
             out.extend(r.packages.iter().map(|p| p.name.clone()));
         }
     }
+    crate::util::sort::sort_by(&mut out, Ord::cmp);
+    out.dedup();
     out
+}
+
+/// Whether `name` is in `gone`, as [`removed_packages`] returns it.
+pub(crate) fn is_removed(gone: &[String], name: &str) -> bool {
+    gone.binary_search_by(|g| g.as_str().cmp(name)).is_ok()
 }
 
 /// `rm` of a path at or below one of `dirs` in the RUN at `index`.

@@ -1,4 +1,4 @@
-use super::common::removed_packages;
+use super::common::{is_removed, removed_packages};
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::commands::Package;
@@ -93,10 +93,7 @@ impl Rule for BuildToolsInFinalStage {
                     packages = apt.packages.iter().collect();
                 } else if let Some(a) = cx.apk(cmd).filter(|a| a.subcommand_str() == "add") {
                     apk = a;
-                    if apk
-                        .virtual_name
-                        .is_some_and(|v| gone.iter().any(|g| g == v))
-                    {
+                    if apk.virtual_name.is_some_and(|v| is_removed(&gone, v)) {
                         continue;
                     }
                     packages = apk.packages.iter().collect();
@@ -108,7 +105,7 @@ impl Rule for BuildToolsInFinalStage {
                 }
                 let tools: Vec<&&Package<'_>> = packages
                     .iter()
-                    .filter(|p| is_build_tool(&p.name) && !gone.contains(&p.name))
+                    .filter(|p| is_build_tool(&p.name) && !is_removed(&gone, &p.name))
                     .collect();
                 let Some(first) = tools.first() else { continue };
                 let names: Vec<&str> = tools.iter().map(|p| p.name.as_str()).collect();
