@@ -490,6 +490,38 @@ fn tty_multiline_range_marks_first_and_last_line() {
 }
 
 #[test]
+fn tty_long_lines_show_a_window_around_the_finding() {
+    // A finding far into a 3,000-byte line: the frame shows a bounded window with `…` on
+    // both sides and the carets still under the reported text.
+    let src = format!(
+        "FROM debian:12\nRUN echo {} && sudo make install && echo {}\nUSER app\n",
+        "a".repeat(1_500),
+        "b".repeat(1_500)
+    );
+    let r = stowage(&["lint", "--select", "SEC002", "-"])
+        .stdin(&src)
+        .run();
+    let out = &r.stdout;
+    let frame: Vec<&str> = out.lines().filter(|l| l.starts_with("2 |")).collect();
+    assert_eq!(frame.len(), 1, "{out}");
+    let line = frame[0];
+    assert!(line.chars().count() < 320, "{line}");
+    assert!(line.starts_with("2 | …") && line.ends_with('…'), "{line}");
+    let carets = out
+        .lines()
+        .skip_while(|l| !l.starts_with("2 |"))
+        .nth(1)
+        .unwrap_or_default();
+    let at = carets.find('^').unwrap_or(0);
+    let under: String = line
+        .chars()
+        .skip(carets[..at].chars().count())
+        .take(4)
+        .collect();
+    assert_eq!(under, "sudo", "{out}");
+}
+
+#[test]
 fn statistics() {
     let dir = tree(&[("a/Dockerfile", MIXED), ("b/Dockerfile", MIXED), PINNED]);
     let r = stowage(&["lint", "--statistics"]).cwd(dir.path()).run();

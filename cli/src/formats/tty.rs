@@ -58,28 +58,48 @@ fn render_one(s: &mut String, path: &str, map: &SourceMap<'_>, d: &Diagnostic, p
             let _ = writeln!(s, "{}", p.blue("..."));
             continue;
         }
-        let text = map.line_text(line - 1);
-        let (shown_text, cols) = expand(text);
-        let num = format!("{line:>gutter_width$}");
-        let _ = writeln!(s, "{} {bar} {shown_text}", p.blue(&num));
-        let line_chars = cols.len() - 1;
-        let (from, to) = if !multiline {
-            let a = (span.column - 1) as usize;
-            let b = (span.end_column - 1) as usize;
-            (a.min(line_chars), b.min(line_chars))
+        let line_range = map.index.line_range(line - 1, map.source);
+        let text = line_range.slice(map.source);
+        // The carets' byte range in this line; none on a middle line.
+        let carets = if !multiline {
+            Some((d.range.start, d.range.end))
         } else if line == first {
-            ((span.column - 1) as usize, line_chars)
+            Some((d.range.start, line_range.end))
         } else if line == last {
-            let indent = text.chars().take_while(|c| c.is_whitespace()).count();
-            let end = (span.end_column - 1) as usize;
-            (indent.min(end), end.min(line_chars))
+            let indent = text
+                .char_indices()
+                .find(|(_, c)| !c.is_whitespace())
+                .map_or(text.len(), |(i, _)| i);
+            let indent = line_range.start + u32::try_from(indent).unwrap_or(0);
+            Some((indent.min(d.range.end), d.range.end))
         } else {
-            continue;
+            None
         };
-        let from = from.min(line_chars);
-        let to = to.max(from);
-        let start_col = cols[from];
-        let width = (cols[to] - start_col).max(1);
+        let (a, b) = carets.unwrap_or((line_range.start, line_range.start));
+        let local =
+            |x: u32| (x.clamp(line_range.start, line_range.end) - line_range.start) as usize;
+        let (a, b) = (local(a), local(b));
+        let b = b.max(a);
+        let (view, at) = window(text, a);
+        let (shown_text, cols) = expand(view);
+        let num = format!("{line:>gutter_width$}");
+        let before = if at > 0 { "…" } else { "" };
+        let after = if at + view.len() < text.len() {
+            "…"
+        } else {
+            ""
+        };
+        let _ = writeln!(s, "{} {bar} {before}{shown_text}{after}", p.blue(&num));
+        if carets.is_none() {
+            continue;
+        }
+        let chars = |x: usize| {
+            view.get(..x.clamp(at, at + view.len()) - at)
+                .map_or(0, |t| t.chars().count())
+        };
+        let (from, to) = (chars(a), chars(b));
+        let start_col = cols[from] + before.chars().count();
+        let width = (cols[to] + before.chars().count() - start_col).max(1);
         let carets = "^".repeat(width);
         let _ = writeln!(
             s,
@@ -110,6 +130,30 @@ fn render_one(s: &mut String, path: &str, map: &SourceMap<'_>, d: &Diagnostic, p
         let _ = writeln!(s, "{pad} {} {}: {}", p.blue("="), p.green(&kind), fix.title);
     }
     s.push('\n');
+}
+
+/// Lines up to this many bytes are shown whole; longer ones as a window around the carets,
+/// so a finding on a huge line (a RUN merged into one line, minified JSON) prints a bounded
+/// frame: the whole line per finding made the report quadratic in the line's length.
+const LONG_LINE: usize = 500;
+/// Bytes shown before the carets, and in all, in a window.
+const CONTEXT: usize = 100;
+const WINDOW: usize = 300;
+
+/// The part of `text` to show for carets starting at byte `a`, and where it starts.
+fn window(text: &str, a: usize) -> (&str, usize) {
+    if text.len() <= LONG_LINE {
+        return (text, 0);
+    }
+    let floor = |mut i: usize| {
+        while i > 0 && !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(a.saturating_sub(CONTEXT));
+    let end = floor((start + WINDOW).min(text.len()));
+    (text.get(start..end).unwrap_or(""), start)
 }
 
 /// Expands tabs and returns the display text plus the display column where each character
