@@ -28,6 +28,21 @@ pub struct LineIndex {
     line_starts: Vec<u32>,
     ascii: bool,
     len: u32,
+    /// For text that is not all ASCII: the characters and UTF-16 units before each
+    /// [`CHUNK`]-byte boundary, so a column costs at most one chunk of counting, not the
+    /// line up to it (a finding far into a huge non-ASCII line would make reports quadratic).
+    chunk_counts: Vec<(u32, u32)>,
+}
+
+/// Bytes between two entries of [`LineIndex::chunk_counts`].
+const CHUNK: usize = 256;
+
+/// Characters and UTF-16 units that start in `bytes` (valid UTF-8 cut anywhere): every byte
+/// but a continuation byte starts a character, and 4-byte characters take two UTF-16 units.
+fn count_units(bytes: &[u8]) -> (u32, u32) {
+    let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    (to_u32(chars), to_u32(chars + astral))
 }
 
 impl LineIndex {
@@ -48,11 +63,38 @@ impl LineIndex {
             i += 1;
             line_starts.push(to_u32(i));
         }
+        let ascii = source.is_ascii();
+        let mut chunk_counts = Vec::new();
+        if !ascii {
+            let (mut chars, mut units) = (0, 0);
+            for chunk in bytes.chunks(CHUNK) {
+                chunk_counts.push((chars, units));
+                let (c, u) = count_units(chunk);
+                chars += c;
+                units += u;
+            }
+            // The end of a text of whole chunks is the start of one more.
+            chunk_counts.push((chars, units));
+        }
         Self {
             line_starts,
-            ascii: source.is_ascii(),
+            ascii,
             len: to_u32(bytes.len()),
+            chunk_counts,
         }
+    }
+
+    /// Characters and UTF-16 units that start before byte `offset` (a character boundary).
+    fn units_before(&self, offset: usize, source: &str) -> (u32, u32) {
+        let chunk = offset / CHUNK;
+        let (chars, units) = self.chunk_counts.get(chunk).copied().unwrap_or_default();
+        let (c, u) = count_units(
+            source
+                .as_bytes()
+                .get(chunk * CHUNK..offset)
+                .unwrap_or_default(),
+        );
+        (chars + c, units + u)
     }
 
     /// Number of lines; a file ending in a newline has an empty last line that counts.
@@ -111,15 +153,13 @@ impl LineIndex {
         while end > start as usize && !source.is_char_boundary(end) {
             end -= 1;
         }
-        let text = source.get(start as usize..end).unwrap_or("");
+        let (c1, u1) = self.units_before(end, source);
+        let (c0, u0) = self.units_before(start as usize, source);
         let col = match encoding {
-            PositionEncoding::Utf16 => text.encode_utf16().count(),
-            _ => text.chars().count(),
+            PositionEncoding::Utf16 => u1.saturating_sub(u0),
+            _ => c1.saturating_sub(c0),
         };
-        LineCol {
-            line,
-            col: to_u32(col),
-        }
+        LineCol { line, col }
     }
 
     /// Converts a 0-based line and column back to a byte offset, clamped to the line.
@@ -175,5 +215,56 @@ mod tests {
         assert_eq!(idx.line_col(y, src, PositionEncoding::Utf32).col, 13);
         let back = idx.offset(LineCol { line: 0, col: 14 }, src, PositionEncoding::Utf16);
         assert_eq!(back, y);
+    }
+
+    /// Columns by counting from the line start, as before the chunk table (lines come from
+    /// the index, which the table does not touch).
+    fn reference(idx: &LineIndex, src: &str, offset: u32, encoding: PositionEncoding) -> LineCol {
+        let line = idx.line_of(offset.min(to_u32(src.len())));
+        let start = idx.line_start(line) as usize;
+        let mut end = (offset as usize).min(src.len());
+        while end > start && !src.is_char_boundary(end) {
+            end -= 1;
+        }
+        let text = &src[start..end];
+        let col = match encoding {
+            PositionEncoding::Utf8 => text.len(),
+            PositionEncoding::Utf16 => text.encode_utf16().count(),
+            PositionEncoding::Utf32 => text.chars().count(),
+        };
+        LineCol {
+            line,
+            col: to_u32(col),
+        }
+    }
+
+    #[test]
+    fn columns_agree_with_counting_from_the_line_start() {
+        let parts = [
+            "a",
+            "bc ",
+            "é",
+            "日本",
+            "😀",
+            "\u{301}",
+            "\n",
+            "\r\n",
+            "\r",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        ];
+        let mut rng = crate::util::test_rng();
+        for _ in 0..300 {
+            let src = crate::util::random_text(&mut rng, &parts, 120);
+            let idx = LineIndex::new(&src);
+            for offset in 0..=to_u32(src.len()) {
+                for enc in [PositionEncoding::Utf16, PositionEncoding::Utf32] {
+                    assert_eq!(
+                        idx.line_col(offset, &src, enc),
+                        reference(&idx, &src, offset, enc),
+                        "{src:?} {offset}"
+                    );
+                }
+            }
+        }
     }
 }
