@@ -25,7 +25,7 @@ fn main() {
         ..Config::default()
     })
     .expect("config");
-    let shapes: [Shape; 16] = [
+    let shapes: [Shape; 17] = [
         ("real-world mix", |k| {
             "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc \\\n && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN make -C /src\nFROM gcr.io/distroless/base:nonroot\nCOPY --from=build /src/app /app\nENTRYPOINT [\"/app\"]\n".repeat(500 * k)
         }),
@@ -114,6 +114,12 @@ fn main() {
                 "FROM alpine:3\n{}",
                 "# stowage ignore-file=SEC002\nRUN sudo x\n".repeat(2_000 * k)
             )
+        }),
+        ("FROM chain", |k| {
+            let chain: String = (0..2_000 * k)
+                .map(|i| format!("FROM s{i} AS s{}\nRUN make\n", i + 1))
+                .collect();
+            format!("FROM alpine:3 AS s0\n{chain}")
         }),
         ("unknown ignore codes", |k| {
             "# hadolint ignore=SC2086,SC2046,DL9999\nRUN echo hi\n".repeat(2_000 * k)

@@ -142,6 +142,8 @@ pub struct Model<'a> {
     var_ids: HashMap<String, usize>,
     /// Stage name (lower-case) → first stage with that name.
     stage_names: HashMap<String, usize>,
+    /// Per stage: the first stage of its FROM chain (itself unless built FROM a stage).
+    roots: Vec<usize>,
 }
 
 impl<'a> Model<'a> {
@@ -162,8 +164,17 @@ impl<'a> Model<'a> {
             vars: Vec::new(),
             var_ids: HashMap::new(),
             stage_names: HashMap::new(),
+            roots: Vec::new(),
         };
         m.build_stages();
+        // A stage's base is always an earlier stage, so one forward pass finds every root.
+        for s in 0..m.stages.len() {
+            let root = match m.stages[s].base.kind {
+                BaseKind::Stage(p) if p < s => m.roots.get(p).copied().unwrap_or(p),
+                _ => s,
+            };
+            m.roots.push(root);
+        }
         m.build_contexts();
         m.target = match target {
             Some(t) => m.stage_by_name(t),
@@ -561,31 +572,37 @@ impl<'a> Model<'a> {
         !(shell.is_none() && self.is_windows_stage(i))
     }
 
+    /// The first stage of `stage`'s FROM chain: the one built from an image (or scratch).
+    #[must_use]
+    pub fn root_stage(&self, stage: usize) -> Option<usize> {
+        self.roots.get(stage).copied()
+    }
+
     /// Heuristic: the stage chain starts from a Windows image or the file uses the backtick escape.
     #[must_use]
     pub fn is_windows_stage(&self, i: usize) -> bool {
-        let mut stage = self.contexts.get(i).and_then(|c| c.stage);
-        for _ in 0..=self.stages.len() {
-            let Some(s) = stage.and_then(|s| self.stages.get(s)) else {
-                return false;
-            };
-            match &s.base.kind {
-                BaseKind::Stage(p) => stage = Some(*p),
-                _ => {
-                    let v = s.base.expanded.value.as_str();
-                    let has = |word: &str| {
-                        v.as_bytes()
-                            .windows(word.len())
-                            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-                    };
-                    return has("windows")
-                        || has("nanoserver")
-                        || has("servercore")
-                        || (self.dockerfile.escape == '`' && !has("linux"));
-                }
-            }
+        let Some(root) = self
+            .contexts
+            .get(i)
+            .and_then(|c| c.stage)
+            .and_then(|s| self.root_stage(s))
+            .and_then(|r| self.stages.get(r))
+        else {
+            return false;
+        };
+        if matches!(root.base.kind, BaseKind::Stage(_)) {
+            return false;
         }
-        false
+        let v = root.base.expanded.value.as_str();
+        let has = |word: &str| {
+            v.as_bytes()
+                .windows(word.len())
+                .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+        };
+        has("windows")
+            || has("nanoserver")
+            || has("servercore")
+            || (self.dockerfile.escape == '`' && !has("linux"))
     }
 
     /// The USER value in effect at `i`, expanded (`None`: never set in the file, so the base image decides).

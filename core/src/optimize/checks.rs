@@ -104,9 +104,15 @@ fn stage_commands<'s>(
         .stages
         .get(stage)
         .map_or(0..0, crate::model::Stage::body);
-    cx.scripts()
+    // The scripts are in instruction order: the body's are one slice, found by binary search.
+    let scripts = cx.scripts();
+    let from = scripts.partition_point(|r| r.index < body.start);
+    let to = scripts.partition_point(|r| r.index < body.end);
+    scripts
+        .get(from..to)
+        .unwrap_or_default()
         .iter()
-        .filter(move |r| !r.onbuild && body.contains(&r.index))
+        .filter(|r| !r.onbuild)
         .flat_map(|r| r.script.commands.iter().map(move |c| (r, c)))
 }
 

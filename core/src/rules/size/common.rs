@@ -297,16 +297,11 @@ pub(crate) fn append_command(cx: &Context<'_>, run: &RunScript<'_>, command: &st
 /// The image the stage chain of instruction `i` starts from (`None` for scratch/unresolved).
 #[must_use]
 pub(crate) fn root_image(model: &Model<'_>, i: usize) -> Option<String> {
-    let mut stage = model.contexts.get(i)?.stage;
-    for _ in 0..=model.stages.len() {
-        let s = model.stages.get(stage?)?;
-        match &s.base.kind {
-            BaseKind::Stage(p) => stage = Some(*p),
-            BaseKind::Image(r) => return Some(r.repository.to_ascii_lowercase()),
-            _ => return None,
-        }
+    let root = model.root_stage(model.contexts.get(i)?.stage?)?;
+    match &model.stages.get(root)?.base.kind {
+        BaseKind::Image(r) => Some(r.repository.to_ascii_lowercase()),
+        _ => None,
     }
-    None
 }
 
 /// Shared check of the rpm-family cleanup rules: an install by one of `tools` in a shipped RUN
