@@ -25,7 +25,7 @@ fn main() {
         ..Config::default()
     })
     .expect("config");
-    let shapes: [Shape; 17] = [
+    let shapes: [Shape; 18] = [
         ("real-world mix", |k| {
             "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc \\\n && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN make -C /src\nFROM gcr.io/distroless/base:nonroot\nCOPY --from=build /src/app /app\nENTRYPOINT [\"/app\"]\n".repeat(500 * k)
         }),
@@ -114,6 +114,14 @@ fn main() {
                 "FROM alpine:3\n{}",
                 "# stowage ignore-file=SEC002\nRUN sudo x\n".repeat(2_000 * k)
             )
+        }),
+        ("one RUN, many heredoc scripts", |k| {
+            let n = 1_000 * k;
+            let markers: Vec<String> = (0..n).map(|i| format!("<<E{i}")).collect();
+            let bodies: String = (0..n)
+                .map(|i| format!("apt-get update && git clone https://x/y\nE{i}\n"))
+                .collect();
+            format!("FROM debian:12\nRUN {}\n{bodies}", markers.join(" "))
         }),
         ("FROM chain", |k| {
             let chain: String = (0..2_000 * k)

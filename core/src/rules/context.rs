@@ -81,9 +81,11 @@ pub(crate) fn collect_scripts<'a>(source: &'a str, model: &Model<'a>) -> Vec<Run
             script: shell::parse(text),
             map: Cow::Borrowed(&form.text),
         });
-        // A heredoc is a script when the command is only the marker(s), or a shell reading it.
+        // A heredoc is a script when the command is only the marker(s), or a shell reading it
+        // (decided once per RUN: a RUN may open thousands of heredocs).
+        let command_is_shell = !ins.heredocs.is_empty() && command_runs_heredoc(text);
         for (h, doc) in ins.heredocs.iter().enumerate() {
-            if heredoc_is_shell(text, &doc.content) {
+            if heredoc_is_shell(command_is_shell, &doc.content) {
                 let map: Cow<'a, LogicalLine> =
                     Cow::Owned(LogicalLine::contiguous(source, doc.content_range));
                 out.push(RunScript {
@@ -105,7 +107,9 @@ pub(crate) fn collect_scripts<'a>(source: &'a str, model: &Model<'a>) -> Vec<Run
     out
 }
 
-fn heredoc_is_shell(command: &str, body: &str) -> bool {
+/// Whether a heredoc body runs as a shell script: by its shebang, or else when the RUN's
+/// command is only the heredoc markers or a shell with flags (`command_is_shell`).
+fn heredoc_is_shell(command_is_shell: bool, body: &str) -> bool {
     let first_body_line = body.lines().next().unwrap_or("");
     if let Some(shebang) = first_body_line.strip_prefix("#!") {
         let interp = shebang.split_whitespace().collect::<Vec<_>>();
@@ -117,6 +121,12 @@ fn heredoc_is_shell(command: &str, body: &str) -> bool {
         let base = shell::basename(exe);
         return matches!(base, "sh" | "bash" | "ash" | "dash" | "zsh" | "ksh");
     }
+    command_is_shell
+}
+
+/// Whether a RUN command with heredocs feeds them to a shell: only markers, or a shell
+/// (with flags only) reading them.
+fn command_runs_heredoc(command: &str) -> bool {
     let words: Vec<&str> = command
         .split_whitespace()
         .filter(|w| !w.contains("<<"))

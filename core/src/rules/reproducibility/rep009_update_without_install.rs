@@ -1,4 +1,4 @@
-use super::super::size::common::{head_range, run_commands};
+use super::super::size::common::{PerRun, head_range, run_commands};
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::Command;
@@ -107,14 +107,26 @@ impl Rule for UpdateWithoutInstall {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        // The families whose index each RUN uses, listed once per RUN.
+        let mut consumers: PerRun<Vec<Family>> = PerRun::new();
         for run in cx.scripts {
             for cmd in &run.script.commands {
                 let Some((family, true, _)) = classify(cx, cmd) else {
                     continue;
                 };
-                let consumed = run_commands(cx.scripts, run.index)
-                    .filter_map(|c| classify(cx, c))
-                    .any(|(f, _, consumer)| f == family && consumer);
+                let consumed = consumers
+                    .get(run.index, || {
+                        let mut families = Vec::new();
+                        for c in run_commands(cx.scripts, run.index) {
+                            if let Some((f, _, true)) = classify(cx, c)
+                                && !families.contains(&f)
+                            {
+                                families.push(f);
+                            }
+                        }
+                        families
+                    })
+                    .contains(&family);
                 if consumed {
                     continue;
                 }

@@ -1,4 +1,4 @@
-use super::super::size::common::run_commands;
+use super::super::size::common::{PerRun, run_commands};
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::commands::Tool;
@@ -50,12 +50,18 @@ impl Rule for GitCloneUnpinned {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let mut pinned = PerRun::new();
         for run in cx.scripts {
-            let pinned_later = run_commands(cx.scripts, run.index).any(|c| {
-                c.tool == Tool::Git
-                    && c.args
-                        .iter()
-                        .any(|w| matches!(w.value.as_str(), "checkout" | "switch" | "reset"))
+            if !run.script.commands.iter().any(|c| c.tool == Tool::Git) {
+                continue;
+            }
+            let pinned_later = *pinned.get(run.index, || {
+                run_commands(cx.scripts, run.index).any(|c| {
+                    c.tool == Tool::Git
+                        && c.args
+                            .iter()
+                            .any(|w| matches!(w.value.as_str(), "checkout" | "switch" | "reset"))
+                })
             });
             if pinned_later {
                 continue;

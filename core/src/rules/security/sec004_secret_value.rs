@@ -348,13 +348,18 @@ impl Rule for SecretValue {
         // RUN heredocs that are not shell scripts, COPY/ADD heredoc files, exec-form RUNs.
         for kw in [Keyword::Run, Keyword::Copy, Keyword::Add] {
             for (i, ins, _) in cx.instructions_with(kw) {
+                // Which heredocs run as scripts (scanned above), listed once per instruction.
+                let mut is_script = vec![false; ins.heredocs.len()];
+                for s in crate::rules::scripts_of(cx.scripts, i) {
+                    if let ScriptSource::Heredoc(h) = s.source
+                        && std::ptr::eq(s.instruction, ins)
+                        && let Some(flag) = is_script.get_mut(h)
+                    {
+                        *flag = true;
+                    }
+                }
                 for (h, doc) in ins.heredocs.iter().enumerate() {
-                    let is_script = crate::rules::scripts_of(cx.scripts, i).iter().any(|s| {
-                        s.index == i
-                            && std::ptr::eq(s.instruction, ins)
-                            && s.source == ScriptSource::Heredoc(h)
-                    });
-                    if !is_script {
+                    if !is_script[h] {
                         sink.scan(doc.content_range.slice(source), &shift(doc.content_range));
                     }
                 }

@@ -59,6 +59,27 @@ pub(crate) fn has_family(run: &RunScript<'_>, family: Family) -> bool {
     run.script.commands.iter().any(|c| c.family == family)
 }
 
+/// The answer to a question about a whole RUN, kept for its next asker: a RUN's scripts are
+/// consecutive in `Context::scripts`, so a rule that asks per script (or per command) computes
+/// it once per RUN, not once per asker (a RUN can hold thousands of heredoc scripts).
+pub(crate) struct PerRun<T> {
+    last: Option<(usize, T)>,
+}
+
+impl<T> PerRun<T> {
+    pub(crate) const fn new() -> Self {
+        Self { last: None }
+    }
+
+    /// The answer for the RUN at `index`, computed if the last one was for another RUN.
+    pub(crate) fn get(&mut self, index: usize, compute: impl FnOnce() -> T) -> &T {
+        if !matches!(&self.last, Some((i, _)) if *i == index) {
+            self.last = None;
+        }
+        &self.last.get_or_insert_with(|| (index, compute())).1
+    }
+}
+
 /// Every command of the RUN at `index` (shell form and heredoc scripts).
 pub(crate) fn run_commands<'s>(
     scripts: &'s [RunScript<'s>],
@@ -314,19 +335,23 @@ pub(crate) fn check_rpm_clean(
 ) {
     use crate::fix::Fix;
 
-    let mut done = Vec::new();
+    // RUNs already reported: scripts come in RUN order, so the last one is enough.
+    let mut done: Option<usize> = None;
+    let mut cleans = PerRun::new();
     for run in cx.scripts {
         if !has_family(run, Family::Rpm)
-            || done.contains(&run.index)
+            || done == Some(run.index)
             || !ships(cx, run)
             || cache_mounted(run.instruction, dirs)
-            || removes_path(cx.scripts, run.index, dirs)
         {
             continue;
         }
-        let cleaned = run_commands(cx.scripts, run.index).any(|c| {
-            cx.rpm(c)
-                .is_some_and(|r| tools.contains(&r.tool) && r.clean_all)
+        let cleaned = *cleans.get(run.index, || {
+            removes_path(cx.scripts, run.index, dirs)
+                || run_commands(cx.scripts, run.index).any(|c| {
+                    cx.rpm(c)
+                        .is_some_and(|r| tools.contains(&r.tool) && r.clean_all)
+                })
         });
         if cleaned {
             continue;
@@ -338,7 +363,7 @@ pub(crate) fn check_rpm_clean(
             if !tools.contains(&rpm.tool) || !rpm.is_install() {
                 continue;
             }
-            done.push(run.index);
+            done = Some(run.index);
             let name = cmd.name_str();
             let clean = format!("{name} {clean_args}");
             let fix = append_command(cx, run, &clean)

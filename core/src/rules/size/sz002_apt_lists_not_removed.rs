@@ -1,5 +1,6 @@
 use super::common::{
-    append_command, cache_mounted, has_family, head_range, removes_path, run_commands, ships,
+    PerRun, append_command, cache_mounted, has_family, head_range, removes_path, run_commands,
+    ships,
 };
 use crate::declare_rule;
 use crate::fix::Fix;
@@ -62,14 +63,17 @@ impl Rule for AptListsNotRemoved {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let mut done = Vec::new();
+        // RUNs already reported: scripts come in RUN order, so the last one is enough.
+        let mut done: Option<usize> = None;
+        let mut cleans = PerRun::new();
         for run in cx.scripts {
             if !has_family(run, Family::Apt)
-                || done.contains(&run.index)
+                || done == Some(run.index)
                 || !ships(cx, run)
                 || cache_mounted(run.instruction, LISTS)
-                || removes_path(cx.scripts, run.index, LISTS)
-                || dist_cleans(cx, run)
+                || *cleans.get(run.index, || {
+                    removes_path(cx.scripts, run.index, LISTS) || dist_cleans(cx, run)
+                })
             {
                 continue;
             }
@@ -78,7 +82,7 @@ impl Rule for AptListsNotRemoved {
                 if apt.subcommand_str() != "update" {
                     continue;
                 }
-                done.push(run.index);
+                done = Some(run.index);
                 let range = head_range(run, cmd, apt.subcommand);
                 let msg = format!(
                     "`{} update` leaves the package lists in the layer",

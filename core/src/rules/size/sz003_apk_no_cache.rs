@@ -1,4 +1,6 @@
-use super::common::{SetFixOpt, cache_mounted, has_family, insert_after, removes_path, ships};
+use super::common::{
+    PerRun, SetFixOpt, cache_mounted, has_family, insert_after, removes_path, ships,
+};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -49,11 +51,14 @@ impl Rule for ApkNoCache {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let mut cleans = PerRun::new();
         for run in cx.scripts {
             if !has_family(run, Family::Apk)
                 || !ships(cx, run)
                 || cache_mounted(run.instruction, CACHE)
-                || removes_path(cx.scripts, run.index, &["/var/cache/apk"])
+                || *cleans.get(run.index, || {
+                    removes_path(cx.scripts, run.index, &["/var/cache/apk"])
+                })
             {
                 continue;
             }

@@ -1,4 +1,6 @@
-use super::common::{SetFixOpt, cache_mount_where, has_family, insert_after, run_commands, ships};
+use super::common::{
+    PerRun, SetFixOpt, cache_mount_where, has_family, insert_after, run_commands, ships,
+};
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::model::Lookup;
@@ -79,11 +81,12 @@ impl Rule for PipNoCacheDir {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let mut disabled = PerRun::new();
         for run in cx.scripts {
             if !has_family(run, Family::Pip)
                 || !ships(cx, run)
                 || cache_mount_where(run.instruction, is_pip_cache)
-                || env_disables_cache(cx, run.index)
+                || *disabled.get(run.index, || env_disables_cache(cx, run.index))
             {
                 continue;
             }

@@ -1,5 +1,5 @@
 use super::common::{
-    append_command, cache_mount_where, has_family, head_range, run_commands, ships,
+    PerRun, append_command, cache_mount_where, has_family, head_range, run_commands, ships,
 };
 use crate::declare_rule;
 use crate::fix::Fix;
@@ -52,15 +52,19 @@ impl Rule for YarnCacheCleanMissing {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let mut done = Vec::new();
+        // RUNs already reported: scripts come in RUN order, so the last one is enough.
+        let mut done: Option<usize> = None;
+        let mut cleans = PerRun::new();
         for run in cx.scripts {
             if !has_family(run, Family::Npm)
-                || done.contains(&run.index)
+                || done == Some(run.index)
                 || !ships(cx, run)
                 || cache_mount_where(run.instruction, |t| t.contains("yarn"))
-                || run_commands(cx.scripts, run.index).any(|c| {
-                    cx.npm(c)
-                        .is_some_and(|n| n.tool == NpmTool::Yarn && n.cache_clean)
+                || *cleans.get(run.index, || {
+                    run_commands(cx.scripts, run.index).any(|c| {
+                        cx.npm(c)
+                            .is_some_and(|n| n.tool == NpmTool::Yarn && n.cache_clean)
+                    })
                 })
             {
                 continue;
@@ -70,7 +74,7 @@ impl Rule for YarnCacheCleanMissing {
                 if npm.tool != NpmTool::Yarn || !npm.is_install || only_asks_info(npm) {
                     continue;
                 }
-                done.push(run.index);
+                done = Some(run.index);
                 let fix = append_command(cx, run, "yarn cache clean")
                     .map(|e| Fix::safe("Append `yarn cache clean`", vec![e]));
                 let d = cx.report(

@@ -78,11 +78,17 @@ impl Rule for BuildToolsInFinalStage {
         if cx.model.stages.len() != 1 {
             return;
         }
+        // Removals are per RUN, whose scripts are consecutive: computed once per RUN (a RUN
+        // can hold thousands of heredoc scripts).
+        let mut gone_for: Option<(usize, Vec<String>)> = None;
         for run in cx.scripts {
             if run.onbuild || !cx.model.is_shipped(run.index) {
                 continue;
             }
-            let gone = removed_packages(cx.views(), run.index);
+            if gone_for.as_ref().is_none_or(|(i, _)| *i != run.index) {
+                gone_for = Some((run.index, removed_packages(cx.views(), run.index)));
+            }
+            let gone: &[String] = gone_for.as_ref().map_or(&[], |(_, g)| g);
             for cmd in &run.script.commands {
                 let packages: Vec<&Package<'_>>;
                 let apt;
@@ -93,7 +99,7 @@ impl Rule for BuildToolsInFinalStage {
                     packages = apt.packages.iter().collect();
                 } else if let Some(a) = cx.apk(cmd).filter(|a| a.subcommand_str() == "add") {
                     apk = a;
-                    if apk.virtual_name.is_some_and(|v| is_removed(&gone, v)) {
+                    if apk.virtual_name.is_some_and(|v| is_removed(gone, v)) {
                         continue;
                     }
                     packages = apk.packages.iter().collect();
@@ -105,7 +111,7 @@ impl Rule for BuildToolsInFinalStage {
                 }
                 let tools: Vec<&&Package<'_>> = packages
                     .iter()
-                    .filter(|p| is_build_tool(&p.name) && !is_removed(&gone, &p.name))
+                    .filter(|p| is_build_tool(&p.name) && !is_removed(gone, &p.name))
                     .collect();
                 let Some(first) = tools.first() else { continue };
                 let names: Vec<&str> = tools.iter().map(|p| p.name.as_str()).collect();
