@@ -8,7 +8,7 @@ use crate::rules::RunScript;
 use crate::rules::context::Views;
 use crate::rules::correctness::dockerignore::DockerIgnore;
 use crate::rules::size::common::{
-    cache_mount_where, is_removed, removed_packages, removes_path, run_commands,
+    PerRun, cache_mount_where, is_removed, removed_packages, removes_path, run_commands,
 };
 use crate::shell::Command;
 use crate::shell::commands::npm::{Npm, NpmTool};
@@ -303,12 +303,9 @@ pub(super) fn build_tools(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
         let mut tools: Vec<(String, u64)> = Vec::new();
         let mut first: Option<TextRange> = None;
         // Removals are per RUN: compute them once per RUN, not once per command (linear time).
-        let mut gone_for: Option<(usize, Vec<String>)> = None;
+        let mut removed = PerRun::new();
         for (run, cmd) in stage_commands(cx, stage) {
-            if gone_for.as_ref().is_none_or(|(i, _)| *i != run.index) {
-                gone_for = Some((run.index, removed_packages(cx.views, run.index)));
-            }
-            let gone: &[String] = gone_for.as_ref().map_or(&[], |(_, g)| g);
+            let gone: &[String] = removed.get(run.index, || removed_packages(cx.views, run.index));
             let mut apk_virtual_gone = false;
             let packages: Vec<(String, TextRange)> =
                 if let Some(a) = cx.views.apt(cmd).filter(|a| a.is_install()) {

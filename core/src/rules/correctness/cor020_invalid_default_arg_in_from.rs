@@ -49,7 +49,6 @@ impl Rule for InvalidDefaultArgInFrom {
             {
                 continue;
             }
-            let globals = &model.global_args;
             let mut platform = false;
             let mut no_default: Vec<String> = Vec::new();
             let lookup = |n: &str| -> Lookup<'_> {
@@ -64,12 +63,7 @@ impl Rule for InvalidDefaultArgInFrom {
             for n in &exp.referenced {
                 if PLATFORM_ARGS.contains(&n.as_str()) {
                     platform = true;
-                } else if globals
-                    .iter()
-                    .rev()
-                    .find(|(g, _, _)| g == n)
-                    .is_some_and(|(_, v, _)| v.is_none())
-                {
+                } else if model.global_arg(n).is_some_and(|(_, v, _)| v.is_none()) {
                     no_default.push(n.clone());
                 }
             }

@@ -1,4 +1,4 @@
-use super::common::{is_removed, removed_packages};
+use super::common::{PerRun, is_removed, removed_packages};
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::commands::Package;
@@ -80,15 +80,13 @@ impl Rule for BuildToolsInFinalStage {
         }
         // Removals are per RUN, whose scripts are consecutive: computed once per RUN (a RUN
         // can hold thousands of heredoc scripts).
-        let mut gone_for: Option<(usize, Vec<String>)> = None;
+        let mut removed = PerRun::new();
         for run in cx.scripts {
             if run.onbuild || !cx.model.is_shipped(run.index) {
                 continue;
             }
-            if gone_for.as_ref().is_none_or(|(i, _)| *i != run.index) {
-                gone_for = Some((run.index, removed_packages(cx.views(), run.index)));
-            }
-            let gone: &[String] = gone_for.as_ref().map_or(&[], |(_, g)| g);
+            let gone: &[String] =
+                removed.get(run.index, || removed_packages(cx.views(), run.index));
             for cmd in &run.script.commands {
                 let packages: Vec<&Package<'_>>;
                 let apt;

@@ -33,14 +33,6 @@ pub enum Family {
     Pip,
 }
 
-impl Family {
-    /// The family of a command basename.
-    #[must_use]
-    pub fn of(name: &str) -> Self {
-        classify(name).0
-    }
-}
-
 /// The other commands rules look for, recognised once when the command is parsed (as its
 /// [`Family`] is): rules ask "is this curl?" of every command of every RUN, and with this the
 /// answer is one byte compare instead of a string compare.
@@ -70,14 +62,6 @@ pub enum Tool {
     SshKeygen,
     /// `tar`, `unzip`, `xz` and the other extractors [`misc::Extract`] reads.
     Archive,
-}
-
-impl Tool {
-    /// The tool of a command basename.
-    #[must_use]
-    pub fn of(name: &str) -> Self {
-        classify(name).1
-    }
 }
 
 /// The family and tool of every command name that has one, grouped by first byte.
