@@ -218,29 +218,36 @@ impl KeywordIndex {
     }
 }
 
-/// The views of one kind: each view with the index of its script, and for each command (by
-/// [`Command::number`]) its address and its view's index + 1, 0 when it has none.
+/// The views of one kind: each view with the index of its script, and by
+/// [`Command::number`] each command's address and its view's index + 1 (0: none). The second
+/// list ends at the last command with a view, so it is empty when no command has one.
 type ViewTable<T> = (Vec<(u32, T)>, Vec<(usize, u32)>);
 
-/// The table in `cell`, built on first use from every command of `scripts`.
+/// The table in `cell`, built on first use from the commands of `family` in `scripts`.
 fn table<'a, T>(
     cell: &'a OnceCell<ViewTable<T>>,
     scripts: &'a [RunScript<'a>],
+    family: Family,
     from: fn(&'a Command) -> Option<T>,
 ) -> &'a ViewTable<T> {
     cell.get_or_init(|| {
         let mut views = Vec::new();
         let mut slots = Vec::new();
         for (s, run) in (0u32..).zip(scripts) {
-            for c in &run.script.commands {
-                let slot = match from(c) {
-                    Some(v) => {
-                        views.push((s, v));
-                        u32::try_from(views.len()).unwrap_or(0)
-                    }
-                    None => 0,
-                };
-                slots.push((std::ptr::from_ref(c).addr(), slot));
+            // Most commands are of no family: one byte compare, no call.
+            for c in run.script.commands.iter().filter(|c| c.family == family) {
+                let Some(v) = from(c) else { continue };
+                views.push((s, v));
+                let n = c.number as usize;
+                if slots.len() <= n {
+                    slots.resize(n + 1, (0, 0));
+                }
+                if let Some(slot) = slots.get_mut(n) {
+                    *slot = (
+                        std::ptr::from_ref(c).addr(),
+                        u32::try_from(views.len()).unwrap_or(0),
+                    );
+                }
             }
         }
         (views, slots)
@@ -261,7 +268,7 @@ fn view<'a, T>(
     if cmd.family != family {
         return None;
     }
-    let (views, slots) = table(cell, scripts, from);
+    let (views, slots) = table(cell, scripts, family, from);
     let &(addr, slot) = slots.get(cmd.number as usize)?;
     // A command parsed outside this lint's scripts has no view here.
     if addr != std::ptr::from_ref(cmd).addr() {
@@ -275,9 +282,10 @@ fn view<'a, T>(
 fn all<'a, T>(
     cell: &'a OnceCell<ViewTable<T>>,
     scripts: &'a [RunScript<'a>],
+    family: Family,
     from: fn(&'a Command) -> Option<T>,
 ) -> impl Iterator<Item = (&'a RunScript<'a>, &'a T)> + 'a {
-    table(cell, scripts, from)
+    table(cell, scripts, family, from)
         .0
         .iter()
         .filter_map(move |(s, v)| Some((scripts.get(*s as usize)?, v)))
@@ -328,29 +336,29 @@ impl<'a> Views<'a> {
 
     /// Every apt-family command of the file with its script, in order.
     pub(crate) fn apt_commands(self) -> impl Iterator<Item = (&'a RunScript<'a>, &'a Apt<'a>)> {
-        all(&self.memo.apt, self.scripts, Apt::from)
+        all(&self.memo.apt, self.scripts, Family::Apt, Apt::from)
     }
 
     /// Every apk command of the file with its script, in order.
     pub(crate) fn apk_commands(self) -> impl Iterator<Item = (&'a RunScript<'a>, &'a Apk<'a>)> {
-        all(&self.memo.apk, self.scripts, Apk::from)
+        all(&self.memo.apk, self.scripts, Family::Apk, Apk::from)
     }
 
     /// Every yum/dnf/zypper/rpm command of the file with its script, in order.
     pub(crate) fn rpm_commands(
         self,
     ) -> impl Iterator<Item = (&'a RunScript<'a>, &'a RpmCommand<'a>)> {
-        all(&self.memo.rpm, self.scripts, RpmCommand::from)
+        all(&self.memo.rpm, self.scripts, Family::Rpm, RpmCommand::from)
     }
 
     /// Every npm/yarn/pnpm/bun command of the file with its script, in order.
     pub(crate) fn npm_commands(self) -> impl Iterator<Item = (&'a RunScript<'a>, &'a Npm<'a>)> {
-        all(&self.memo.npm, self.scripts, Npm::from)
+        all(&self.memo.npm, self.scripts, Family::Npm, Npm::from)
     }
 
     /// Every pip command of the file with its script, in order.
     pub(crate) fn pip_commands(self) -> impl Iterator<Item = (&'a RunScript<'a>, &'a Pip<'a>)> {
-        all(&self.memo.pip, self.scripts, Pip::from)
+        all(&self.memo.pip, self.scripts, Family::Pip, Pip::from)
     }
 }
 

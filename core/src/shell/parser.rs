@@ -210,6 +210,55 @@ const KEYWORD_FIRST: [bool; 256] = {
     t
 };
 
+/// Up to 8 bytes as one little-endian integer.
+const fn pack(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let mut packed = 0u64;
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        packed |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    packed
+}
+
+/// The alphabetic keyword whose bytes, packed by [`pack`], are `packed`.
+fn keyword_of_packed(packed: u64) -> Option<Kw> {
+    const IF: u64 = pack("if");
+    const THEN: u64 = pack("then");
+    const ELSE: u64 = pack("else");
+    const ELIF: u64 = pack("elif");
+    const FI: u64 = pack("fi");
+    const DO: u64 = pack("do");
+    const DONE: u64 = pack("done");
+    const WHILE: u64 = pack("while");
+    const UNTIL: u64 = pack("until");
+    const FOR: u64 = pack("for");
+    const SELECT: u64 = pack("select");
+    const IN: u64 = pack("in");
+    const CASE: u64 = pack("case");
+    const ESAC: u64 = pack("esac");
+    const FUNCTION: u64 = pack("function");
+    Some(match packed {
+        IF => Kw::If,
+        THEN => Kw::Then,
+        ELSE => Kw::Else,
+        ELIF => Kw::Elif,
+        FI => Kw::Fi,
+        DO => Kw::Do,
+        DONE => Kw::Done,
+        WHILE => Kw::While,
+        UNTIL => Kw::Until,
+        FOR => Kw::For,
+        SELECT => Kw::Select,
+        IN => Kw::In,
+        CASE => Kw::Case,
+        ESAC => Kw::Esac,
+        FUNCTION => Kw::Function,
+        _ => return None,
+    })
+}
+
 impl Kw {
     /// The keyword's length in bytes.
     fn len(self) -> usize {
@@ -372,16 +421,37 @@ impl<'a> Parser<'a> {
 
     /// An unquoted reserved word at `pos`, followed by a delimiter.
     fn peek_keyword(&self) -> Option<Kw> {
-        let first = *self.b.get(self.pos)?;
+        let rest = self.b.get(self.pos..)?;
+        let first = *rest.first()?;
         if !KEYWORD_FIRST[usize::from(first)] {
             return None;
         }
-        KEYWORDS.iter().find_map(|&(text, kw)| {
-            let hit = self.starts_with(text)
-                // `[[` and `((` are followed by anything in practice.
-                && (kw == Kw::OpenArith || self.peek_at(text.len()).is_none_or(is_meta));
-            hit.then_some(kw)
-        })
+        let (kw, len) = match first {
+            b'{' => (Kw::OpenBrace, 1),
+            b'}' => (Kw::CloseBrace, 1),
+            b'!' => (Kw::Bang, 1),
+            b'[' if rest.get(1) == Some(&b'[') => (Kw::OpenTest, 2),
+            // `((` is followed by anything in practice.
+            b'(' => return (rest.get(1) == Some(&b'(')).then_some(Kw::OpenArith),
+            _ => {
+                // The run of lowercase letters, packed into an integer: one compare per
+                // keyword instead of a string comparison (a call in the size-optimised build).
+                let mut packed = 0u64;
+                let mut n = 0;
+                while let Some(&c) = rest.get(n) {
+                    if !c.is_ascii_lowercase() {
+                        break;
+                    }
+                    if n == 8 {
+                        return None;
+                    }
+                    packed |= u64::from(c) << (8 * n);
+                    n += 1;
+                }
+                (keyword_of_packed(packed)?, n)
+            }
+        };
+        rest.get(len).is_none_or(|&c| is_meta(c)).then_some(kw)
     }
 
     fn new_list(&mut self) -> u32 {
@@ -1146,5 +1216,59 @@ fn word_from(text: &str, start: usize, end: usize) -> Word {
         value: text.to_owned(),
         quoted: false,
         has_expansion: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{KEYWORDS, Kw, Parser, is_meta};
+
+    /// The former lookup: each keyword's text in turn.
+    fn reference(text: &str) -> Option<Kw> {
+        let p = Parser::new(text);
+        KEYWORDS.iter().find_map(|&(word, kw)| {
+            let hit = p.starts_with(word)
+                && (kw == Kw::OpenArith || p.peek_at(word.len()).is_none_or(is_meta));
+            hit.then_some(kw)
+        })
+    }
+
+    #[test]
+    fn peek_keyword_matches_the_text_by_text_lookup() {
+        let tails = [
+            "", " ", ";", "\n", "x", "1", "\"", "(", ")", "n", "e", "s", "_", "A", "{", "é",
+        ];
+        let mut heads: Vec<String> = KEYWORDS.iter().map(|(w, _)| (*w).to_owned()).collect();
+        for (w, _) in KEYWORDS {
+            for cut in 1..w.len() {
+                heads.push(w[..cut].to_owned());
+            }
+        }
+        heads.extend(
+            [
+                "functions",
+                "functionx",
+                "doner",
+                "ifif",
+                "[",
+                "(",
+                "!!",
+                "{}",
+                "abcdefghij",
+            ]
+            .map(String::from),
+        );
+        for head in &heads {
+            for tail in tails {
+                for tail2 in ["", " ", "x"] {
+                    let text = format!("{head}{tail}{tail2}");
+                    assert_eq!(
+                        Parser::new(&text).peek_keyword(),
+                        reference(&text),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 }
