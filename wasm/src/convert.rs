@@ -26,119 +26,44 @@ pub struct Range {
     pub end: Position,
 }
 
-#[derive(Debug)]
-pub struct EditOut {
-    pub range: Range,
-    pub offsets: [u32; 2],
-    pub new_text: String,
-}
-
-#[derive(Debug)]
-pub struct FixOut {
-    pub title: String,
-    pub applicability: &'static str,
-    pub edits: Vec<EditOut>,
-}
-
-#[derive(Debug)]
-pub struct LabelOut {
-    pub range: Range,
-    pub offsets: [u32; 2],
-    pub message: String,
-}
-
-#[derive(Debug)]
-pub struct DiagnosticOut {
-    /// The rule code, as in the CLI (`SEC001`).
-    pub rule: &'static str,
-    pub name: &'static str,
-    pub severity: &'static str,
-    pub message: String,
-    pub range: Range,
-    pub offsets: [u32; 2],
-    pub help: Option<String>,
-    pub labels: Vec<LabelOut>,
-    pub fix: Option<FixOut>,
-}
-
-#[derive(Debug)]
-pub struct LintOut {
-    pub diagnostics: Vec<DiagnosticOut>,
+/// `{ diagnostics }`, as `lintDockerfile` and `lintImage` return it.
+pub struct LintOut<'a> {
+    pub diagnostics: DiagnosticsJson<'a>,
 }
 
 // The JSON shapes (`js/index.js` parses them): keys as the JS API names them.
 json_object!(Position { "line": line, "character": character });
 json_object!(Range { "start": start, "end": end });
 // Diagnostics, the bulk of most results, travel as arrays without keys (`JSON.parse` reads
-// them faster); `js/index.js` (`diagnostic()`) turns them back into the objects above.
-// A range is flattened to its four numbers, followed by the two offsets.
-impl ToJson for DiagnosticOut {
+// them faster); `js/index.js` (`diagnostic()`) turns them back into objects. They are written
+// straight from the core's diagnostics, converting positions on the way (no copies).
+//
+// A diagnostic: `[rule, name, severity, message, ...positioned, help, labels, fix]`
+// a label:      `[...positioned, message]`
+// a fix:        `[title, applicability, edits]`, an edit: `[...positioned, newText]`
+// where `...positioned` is `startLine, startChar, endLine, endChar, startOffset, endOffset`.
+
+/// Diagnostics as JSON, positioned by a [`Converter`] of the text they are about.
+pub struct DiagnosticsJson<'a> {
+    cv: &'a Converter<'a>,
+    list: &'a [Diagnostic],
+}
+
+impl ToJson for DiagnosticsJson<'_> {
     fn write_json(&self, out: &mut String) {
-        let r = &self.range;
-        json::array(
-            out,
-            &[
-                &self.rule,
-                &self.name,
-                &self.severity,
-                &self.message,
-                &r.start.line,
-                &r.start.character,
-                &r.end.line,
-                &r.end.character,
-                &self.offsets[0],
-                &self.offsets[1],
-                &self.help,
-                &self.labels,
-                &self.fix,
-            ],
-        );
+        out.push('[');
+        for (i, d) in self.list.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            self.cv.write_diagnostic(out, d);
+        }
+        out.push(']');
     }
 }
 
-impl ToJson for LabelOut {
-    fn write_json(&self, out: &mut String) {
-        positioned(out, &self.range, self.offsets, &self.message);
-    }
-}
-
-/// `[startLine, startChar, endLine, endChar, startOffset, endOffset, last]`: a label's or an
-/// edit's shape.
-fn positioned(out: &mut String, r: &Range, offsets: [u32; 2], last: &dyn ToJson) {
-    json::array(
-        out,
-        &[
-            &r.start.line,
-            &r.start.character,
-            &r.end.line,
-            &r.end.character,
-            &offsets[0],
-            &offsets[1],
-            last,
-        ],
-    );
-}
-
-impl ToJson for FixOut {
-    fn write_json(&self, out: &mut String) {
-        json::array(out, &[&self.title, &self.applicability, &self.edits]);
-    }
-}
-
-impl ToJson for EditOut {
-    fn write_json(&self, out: &mut String) {
-        positioned(out, &self.range, self.offsets, &self.new_text);
-    }
-}
-
-json_object!(LintOut { "diagnostics": diagnostics });
-json_object!(AppliedOut { "rule": rule, "title": title });
-json_object!(FixResultOut {
-    "output": output,
-    "applied": applied,
-    "remaining": remaining,
-    "stoppedOnError": stopped_on_error,
-});
+json_object!(LintOut<'_> { "diagnostics": diagnostics });
+json_object!(AppliedOut<'_> { "rule": rule, "title": title });
 json_object!(RuleOut {
     "code": code,
     "name": name,
@@ -186,12 +111,12 @@ json_object!(ConfigOut {
 json_object!(ConfigErrorOut { "message": message, "key": key, "span": span, "help": help });
 
 /// `ParseOut` flattens the dump: its keys, then `diagnostics`.
-impl ToJson for ParseOut {
+impl ToJson for ParseOut<'_> {
     fn write_json(&self, out: &mut String) {
         self.dump.write_json(out);
         out.pop(); // the dump's closing brace
         out.push_str(",\"diagnostics\":");
-        self.diagnostics.write_json(out);
+        self.cv.diagnostics(&self.diagnostics).write_json(out);
         out.push('}');
     }
 }
@@ -230,93 +155,128 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn fix(&self, fix: &Fix) -> FixOut {
-        FixOut {
-            title: fix.title.clone(),
-            applicability: fix.applicability.as_str(),
-            edits: fix
-                .edits
-                .iter()
-                .map(|e| EditOut {
-                    range: self.range(e.range),
-                    offsets: [e.range.start, e.range.end],
-                    new_text: e.content.clone(),
-                })
-                .collect(),
-        }
+    /// `list`, positioned in this converter's text, ready to write as JSON.
+    #[must_use]
+    pub fn diagnostics<'b>(&'b self, list: &'b [Diagnostic]) -> DiagnosticsJson<'b> {
+        DiagnosticsJson { cv: self, list }
     }
 
-    #[must_use]
-    pub fn diagnostic(&self, d: &Diagnostic) -> DiagnosticOut {
-        DiagnosticOut {
-            rule: d.code,
-            name: d.name,
-            severity: d.severity.as_str(),
-            message: d.message.clone(),
-            range: self.range(d.range),
-            offsets: [d.range.start, d.range.end],
-            help: d.help.clone(),
-            labels: d
-                .labels
-                .iter()
-                .map(|l| LabelOut {
-                    range: self.range(l.range),
-                    offsets: [l.range.start, l.range.end],
-                    message: l.message.clone(),
-                })
-                .collect(),
-            fix: d.fix.as_ref().map(|f| self.fix(f)),
+    fn write_diagnostic(&self, out: &mut String, d: &Diagnostic) {
+        out.push('[');
+        for text in [d.code, d.name, d.severity.as_str(), d.message.as_str()] {
+            json::string(out, text);
+            out.push(',');
         }
+        self.write_positioned(out, d.range);
+        out.push(',');
+        d.help.write_json(out);
+        out.push_str(",[");
+        for (i, l) in d.labels.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            self.write_item(out, l.range, &l.message);
+        }
+        out.push_str("],");
+        match &d.fix {
+            None => out.push_str("null"),
+            Some(fix) => self.write_fix(out, fix),
+        }
+        out.push(']');
     }
 
-    #[must_use]
-    pub fn diagnostics(&self, ds: &[Diagnostic]) -> Vec<DiagnosticOut> {
-        ds.iter().map(|d| self.diagnostic(d)).collect()
+    fn write_fix(&self, out: &mut String, fix: &Fix) {
+        out.push('[');
+        json::string(out, &fix.title);
+        out.push(',');
+        json::string(out, fix.applicability.as_str());
+        out.push_str(",[");
+        for (i, e) in fix.edits.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            self.write_item(out, e.range, &e.content);
+        }
+        out.push_str("]]");
+    }
+
+    /// A label or an edit: `[...positioned, text]`.
+    fn write_item(&self, out: &mut String, range: TextRange, text: &str) {
+        out.push('[');
+        self.write_positioned(out, range);
+        out.push(',');
+        json::string(out, text);
+        out.push(']');
+    }
+
+    /// `startLine,startChar,endLine,endChar,startOffset,endOffset`.
+    fn write_positioned(&self, out: &mut String, range: TextRange) {
+        let (start, end) = (self.position(range.start), self.position(range.end));
+        let numbers = [
+            start.line,
+            start.character,
+            end.line,
+            end.character,
+            range.start,
+            range.end,
+        ];
+        for (i, n) in numbers.into_iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json::unsigned(out, u64::from(n));
+        }
     }
 }
 
-#[derive(Debug)]
-pub struct AppliedOut {
+pub struct AppliedOut<'a> {
     pub rule: &'static str,
-    pub title: String,
+    pub title: &'a str,
 }
 
-#[derive(Debug)]
-pub struct FixResultOut {
-    pub output: String,
-    pub applied: Vec<AppliedOut>,
-    /// Positioned in `output`.
-    pub remaining: Vec<DiagnosticOut>,
-    pub stopped_on_error: bool,
+/// `{ output, applied, remaining, stoppedOnError }`; `remaining` is positioned in `output`.
+pub struct FixResultOut<'a> {
+    result: &'a FixResult,
+    cv: Converter<'a>,
 }
 
 #[must_use]
-pub fn fix_out(result: &FixResult, encoding: PositionEncoding) -> FixResultOut {
-    let cv = Converter::new(&result.output, encoding);
+pub fn fix_out(result: &FixResult, encoding: PositionEncoding) -> FixResultOut<'_> {
     FixResultOut {
-        output: result.output.clone(),
-        applied: result
-            .applied
-            .iter()
-            .map(|(rule, title)| AppliedOut {
-                rule,
-                title: title.clone(),
-            })
-            .collect(),
-        remaining: cv.diagnostics(&result.remaining),
-        stopped_on_error: result.stopped_on_error,
+        result,
+        cv: Converter::new(&result.output, encoding),
     }
 }
 
-#[derive(Debug)]
-pub struct ParseOut {
+impl ToJson for FixResultOut<'_> {
+    fn write_json(&self, out: &mut String) {
+        let r = self.result;
+        let applied: Vec<AppliedOut> = r
+            .applied
+            .iter()
+            .map(|(rule, title)| AppliedOut { rule, title })
+            .collect();
+        json::object(
+            out,
+            &[
+                ("output", &r.output),
+                ("applied", &applied),
+                ("remaining", &self.cv.diagnostics(&r.remaining)),
+                ("stoppedOnError", &r.stopped_on_error),
+            ],
+        );
+    }
+}
+
+pub struct ParseOut<'a> {
     pub dump: ParseDump,
-    pub diagnostics: Vec<DiagnosticOut>,
+    diagnostics: Vec<Diagnostic>,
+    cv: Converter<'a>,
 }
 
 /// The parse dump plus the findings of the syntax rules (`syntax` must select only those).
 #[must_use]
-pub fn parse_out(source: &str, syntax: &Linter, encoding: PositionEncoding) -> ParseOut {
+pub fn parse_out<'a>(source: &'a str, syntax: &Linter, encoding: PositionEncoding) -> ParseOut<'a> {
     let df = syntax::parse(source);
     let index = LineIndex::new(source);
     let dump = syntax::dump(source, &df, &index);
@@ -328,7 +288,8 @@ pub fn parse_out(source: &str, syntax: &Linter, encoding: PositionEncoding) -> P
     };
     ParseOut {
         dump,
-        diagnostics: cv.diagnostics(&result.diagnostics),
+        diagnostics: result.diagnostics,
+        cv,
     }
 }
 

@@ -57,29 +57,42 @@ macro_rules! json_object {
 }
 pub(crate) use json_object;
 
-/// A JSON string literal.
+/// Bytes a JSON string cannot hold as they are: `"`, `\` and the control characters.
+static NEEDS_ESCAPE: [bool; 256] = {
+    let mut set = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        set[b] = true;
+        b += 1;
+    }
+    set[b'"' as usize] = true;
+    set[b'\\' as usize] = true;
+    set
+};
+
+/// A JSON string literal. Most strings need no escape: they are found so by one table load
+/// per byte and copied whole.
 pub fn string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1f => "",
-            _ => continue,
-        };
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !NEEDS_ESCAPE[usize::from(b)] {
+            continue;
+        }
         // `start` and `i` are at ASCII bytes, so on character boundaries.
         out.push_str(s.get(start..i).unwrap_or_default());
-        if escape.is_empty() {
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        } else {
-            out.push_str(escape);
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xf)]));
+            }
         }
         start = i + 1;
     }
@@ -87,7 +100,7 @@ pub fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-fn unsigned(out: &mut String, mut n: u64) {
+pub fn unsigned(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
