@@ -300,30 +300,21 @@ fn build_tool_size(name: &str) -> Option<u64> {
 /// (b) compilers and -dev packages installed in a shipped stage.
 pub(super) fn build_tools(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
     for stage in shipped_stages(cx.model) {
-        let mut tools: Vec<(String, u64)> = Vec::new();
+        let mut tools: Vec<(&str, u64)> = Vec::new();
         let mut first: Option<TextRange> = None;
         // Removals are per RUN: compute them once per RUN, not once per command (linear time).
         let mut removed = PerRun::new();
         for (run, cmd) in stage_commands(cx, stage) {
-            let gone: &[String] = removed.get(run.index, || removed_packages(cx.views, run.index));
+            let gone: &[&str] = removed.get(run.index, || removed_packages(cx.views, run.index));
             let mut apk_virtual_gone = false;
-            let packages: Vec<(String, TextRange)> =
+            let packages: Vec<(&str, TextRange)> =
                 if let Some(a) = cx.views.apt(cmd).filter(|a| a.is_install()) {
-                    a.packages
-                        .iter()
-                        .map(|p| (p.name.clone(), p.range))
-                        .collect()
+                    a.packages.iter().map(|p| (p.name, p.range)).collect()
                 } else if let Some(a) = cx.views.apk(cmd).filter(|a| a.subcommand_str() == "add") {
                     apk_virtual_gone = a.virtual_name.is_some_and(|v| is_removed(gone, v));
-                    a.packages
-                        .iter()
-                        .map(|p| (p.name.clone(), p.range))
-                        .collect()
+                    a.packages.iter().map(|p| (p.name, p.range)).collect()
                 } else if let Some(r) = cx.views.rpm(cmd).filter(|r| r.is_install()) {
-                    r.packages
-                        .iter()
-                        .map(|p| (p.name.clone(), p.range))
-                        .collect()
+                    r.packages.iter().map(|p| (p.name, p.range)).collect()
                 } else {
                     continue;
                 };
@@ -331,10 +322,10 @@ pub(super) fn build_tools(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
                 continue;
             }
             for (name, range) in packages {
-                if is_removed(gone, &name) || tools.iter().any(|(n, _)| *n == name) {
+                if is_removed(gone, name) || tools.iter().any(|(n, _)| *n == name) {
                     continue;
                 }
-                if let Some(size) = build_tool_size(&name) {
+                if let Some(size) = build_tool_size(name) {
                     first.get_or_insert(run.file_range(range));
                     tools.push((name, size));
                 }
@@ -342,7 +333,7 @@ pub(super) fn build_tools(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
         }
         let Some(range) = first else { continue };
         let bytes: u64 = tools.iter().map(|(_, b)| b).sum();
-        let names: Vec<&str> = tools.iter().map(|(n, _)| n.as_str()).collect();
+        let names: Vec<&str> = tools.iter().map(|(n, _)| *n).collect();
         let image = cx
             .model
             .stages

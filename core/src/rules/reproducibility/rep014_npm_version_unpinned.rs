@@ -58,7 +58,6 @@ impl Rule for NpmVersionUnpinned {
                 }
                 let floating = p
                     .version
-                    .as_deref()
                     .is_none_or(|ver| matches!(ver, "" | "latest" | "next" | "*" | "x"));
                 if !floating {
                     continue;

@@ -59,10 +59,7 @@ impl Rule for GoInstallUnpinned {
                     if !remote || p.word.has_expansion {
                         continue;
                     }
-                    if p.version
-                        .as_deref()
-                        .is_some_and(|v| v != "latest" && !v.is_empty())
-                    {
+                    if p.version.is_some_and(|v| v != "latest" && !v.is_empty()) {
                         continue;
                     }
                     cx.report(

@@ -95,7 +95,7 @@ pub(crate) fn run_commands<'s>(
 /// `apk del` — which also names virtual packages —, `yum/dnf/zypper remove/erase/rm`),
 /// sorted and without repeats: ask [`is_removed`], a binary search, so a RUN installing and
 /// removing thousands of packages stays n log n.
-pub(crate) fn removed_packages(views: Views<'_>, index: usize) -> Vec<String> {
+pub(crate) fn removed_packages<'a>(views: Views<'a>, index: usize) -> Vec<&'a str> {
     let mut out = Vec::new();
     for c in run_commands(views.scripts(), index) {
         // Only package managers remove packages, and most of their commands install: skip
@@ -113,15 +113,15 @@ pub(crate) fn removed_packages(views: Views<'_>, index: usize) -> Vec<String> {
         if let Some(a) = views.apt(c)
             && matches!(a.subcommand_str(), "purge" | "remove" | "autoremove")
         {
-            out.extend(a.packages.iter().map(|p| p.name.clone()));
+            out.extend(a.packages.iter().map(|p| p.name));
         } else if let Some(a) = views.apk(c)
             && a.subcommand_str() == "del"
         {
-            out.extend(a.packages.iter().map(|p| p.name.clone()));
+            out.extend(a.packages.iter().map(|p| p.name));
         } else if let Some(r) = views.rpm(c)
             && matches!(r.subcommand_str(), "remove" | "erase" | "rm" | "autoremove")
         {
-            out.extend(r.packages.iter().map(|p| p.name.clone()));
+            out.extend(r.packages.iter().map(|p| p.name));
         }
     }
     crate::util::sort::sort_by(&mut out, Ord::cmp);
@@ -130,8 +130,8 @@ pub(crate) fn removed_packages(views: Views<'_>, index: usize) -> Vec<String> {
 }
 
 /// Whether `name` is in `gone`, as [`removed_packages`] returns it.
-pub(crate) fn is_removed(gone: &[String], name: &str) -> bool {
-    gone.binary_search_by(|g| g.as_str().cmp(name)).is_ok()
+pub(crate) fn is_removed(gone: &[&str], name: &str) -> bool {
+    gone.binary_search_by(|g| (*g).cmp(name)).is_ok()
 }
 
 /// `rm` of a path at or below one of `dirs` in the RUN at `index`.

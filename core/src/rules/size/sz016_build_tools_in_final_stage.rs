@@ -85,8 +85,7 @@ impl Rule for BuildToolsInFinalStage {
             if run.onbuild || !cx.model.is_shipped(run.index) {
                 continue;
             }
-            let gone: &[String] =
-                removed.get(run.index, || removed_packages(cx.views(), run.index));
+            let gone: &[&str] = removed.get(run.index, || removed_packages(cx.views(), run.index));
             for cmd in &run.script.commands {
                 let packages: Vec<&Package<'_>>;
                 let apt;
@@ -109,10 +108,10 @@ impl Rule for BuildToolsInFinalStage {
                 }
                 let tools: Vec<&&Package<'_>> = packages
                     .iter()
-                    .filter(|p| is_build_tool(&p.name) && !is_removed(gone, &p.name))
+                    .filter(|p| is_build_tool(p.name) && !is_removed(gone, p.name))
                     .collect();
                 let Some(first) = tools.first() else { continue };
-                let names: Vec<&str> = tools.iter().map(|p| p.name.as_str()).collect();
+                let names: Vec<&str> = tools.iter().map(|p| p.name).collect();
                 let range = run
                     .file_range(first.range)
                     .cover(run.file_range(tools.last().map_or(first.range, |p| p.range)));

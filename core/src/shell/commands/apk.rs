@@ -88,7 +88,7 @@ mod tests {
         let p: Vec<_> = a
             .packages
             .iter()
-            .map(|p| (p.name.as_str(), p.op.as_deref(), p.version.as_deref()))
+            .map(|p| (p.name, p.op, p.version))
             .collect();
         assert_eq!(
             p,

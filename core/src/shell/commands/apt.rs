@@ -132,7 +132,7 @@ mod tests {
     fn pkgs(a: &Apt<'_>) -> Vec<(String, Option<String>)> {
         a.packages
             .iter()
-            .map(|p| (p.name.clone(), p.version.clone()))
+            .map(|p| (p.name.to_owned(), p.version.map(str::to_owned)))
             .collect()
     }
 

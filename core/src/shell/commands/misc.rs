@@ -38,7 +38,7 @@ impl<'c> Gem<'c> {
             .map(|w| {
                 let p = Package::split(w, &[":"]);
                 match (&p.version, version) {
-                    (None, Some(v)) => Package::new(w, &p.name, Some("-v"), Some(v)),
+                    (None, Some(v)) => Package::new(w, p.name, Some("-v"), Some(v)),
                     _ => p,
                 }
             })
@@ -154,7 +154,7 @@ impl<'c> CargoInstall<'c> {
             .map(|w| {
                 let p = Package::split(w, &["@"]);
                 match (&p.version, version) {
-                    (None, Some(v)) => Package::new(w, &p.name, Some("--version"), Some(v)),
+                    (None, Some(v)) => Package::new(w, p.name, Some("--version"), Some(v)),
                     _ => p,
                 }
             })
@@ -717,17 +717,17 @@ mod tests {
     fn installers() {
         let c = first("gem install rails:7.0 bundler -N");
         let g = Gem::from(&c).unwrap_or_else(|| unreachable!());
-        assert_eq!(g.packages[0].version.as_deref(), Some("7.0"));
+        assert_eq!(g.packages[0].version, Some("7.0"));
         assert!(g.packages[1].version.is_none() && g.no_document);
         let c = first("go install -ldflags '-s' golang.org/x/tools/gopls@v0.14.0");
         let g = Go::from(&c).unwrap_or_else(|| unreachable!());
         assert_eq!(g.packages.len(), 1);
-        assert_eq!(g.packages[0].version.as_deref(), Some("v0.14.0"));
+        assert_eq!(g.packages[0].version, Some("v0.14.0"));
         let c = first("cargo install --locked --version 1.2 ripgrep");
         let ci = CargoInstall::from(&c).unwrap_or_else(|| unreachable!());
         assert!(ci.locked);
         assert_eq!(ci.packages[0].name, "ripgrep");
-        assert_eq!(ci.packages[0].version.as_deref(), Some("1.2"));
+        assert_eq!(ci.packages[0].version, Some("1.2"));
     }
 
     #[test]

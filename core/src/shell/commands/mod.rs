@@ -139,21 +139,26 @@ pub(crate) fn classify(name: &str) -> (Family, Tool) {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Package<'c> {
     pub word: &'c Word,
-    pub name: String,
+    pub name: &'c str,
     /// The pin operator when one is present: `=`, `==`, `>=`, `~`, `@`, `-` (rpm style), …
-    pub op: Option<String>,
-    pub version: Option<String>,
+    pub op: Option<&'static str>,
+    pub version: Option<&'c str>,
     /// The word's range.
     pub range: TextRange,
 }
 
 impl<'c> Package<'c> {
-    fn new(word: &'c Word, name: &str, op: Option<&str>, version: Option<&str>) -> Self {
+    const fn new(
+        word: &'c Word,
+        name: &'c str,
+        op: Option<&'static str>,
+        version: Option<&'c str>,
+    ) -> Self {
         Self {
             word,
-            name: name.to_owned(),
-            op: op.map(str::to_owned),
-            version: version.map(str::to_owned),
+            name,
+            op,
+            version,
             range: word.range,
         }
     }
@@ -165,14 +170,24 @@ impl<'c> Package<'c> {
     }
 
     /// Splits `word` at the first of `ops` (longest operators first), e.g. `name=1.2`.
-    fn split(word: &'c Word, ops: &[&str]) -> Self {
+    fn split(word: &'c Word, ops: &[&'static str]) -> Self {
         let v = word.value.as_str();
-        let found = v.char_indices().skip(1).find_map(|(i, _)| {
-            let rest = v.get(i..)?;
-            ops.iter()
-                .find(|op| rest.starts_with(**op))
-                .map(|op| (i, *op))
-        });
+        let bytes = v.as_bytes();
+        // Operators are ASCII, so they start only at ASCII bytes, which are char boundaries;
+        // byte 0 belongs to the name. An operator is tried only where its first byte is.
+        let mut found = None;
+        'scan: for (i, &b) in bytes.iter().enumerate().skip(1) {
+            for op in ops {
+                if op.as_bytes().first() == Some(&b)
+                    && bytes
+                        .get(i..)
+                        .is_some_and(|rest| rest.starts_with(op.as_bytes()))
+                {
+                    found = Some((i, *op));
+                    break 'scan;
+                }
+            }
+        }
         match found {
             Some((i, op)) => Package::new(
                 word,
@@ -275,6 +290,62 @@ mod classify_tests {
         }
         for n in &names {
             assert_eq!(classify(n), reference(n), "{n:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::{Package, first};
+
+    /// The former search: every operator at every char position after the first.
+    fn reference(v: &str, ops: &[&'static str]) -> Option<(usize, &'static str)> {
+        v.char_indices().skip(1).find_map(|(i, _)| {
+            let rest = v.get(i..)?;
+            ops.iter()
+                .find(|op| rest.starts_with(**op))
+                .map(|op| (i, *op))
+        })
+    }
+
+    #[test]
+    fn split_finds_the_operator_the_char_by_char_search_found() {
+        let ops_sets: [&[&'static str]; 3] = [
+            &[">=", "<=", "~=", "=~", "><", "=", "~", ">", "<"],
+            &["="],
+            &["@"],
+        ];
+        let words = [
+            "curl",
+            "curl=8.1",
+            "=x",
+            "a==1",
+            "zlib>=1.3",
+            "musl~1.2",
+            "é=1",
+            "日本=2",
+            "x<=",
+            "@scope/pkg@1",
+            "a><b",
+            "a=~b",
+            "~",
+            "",
+            "x>",
+            "ü~ü",
+        ];
+        for ops in ops_sets {
+            for w in words {
+                let quoted = format!("'{w}'");
+                let cmd = first(&format!("apk add {quoted}"));
+                let Some(word) = cmd.args.get(1) else {
+                    continue;
+                };
+                let p = Package::split(word, ops);
+                let expected = reference(w, ops);
+                assert_eq!(p.op, expected.map(|(_, op)| op), "{w:?} {ops:?}");
+                let name_len = expected.map_or(w.len(), |(i, _)| i);
+                assert_eq!(p.name, &w[..name_len], "{w:?} {ops:?}");
+            }
         }
     }
 }

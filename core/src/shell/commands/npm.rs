@@ -134,11 +134,7 @@ mod tests {
         let c = first("npm install -g --omit=dev @scope/pkg@1.2.3 left-pad express@^4");
         let n = Npm::from(&c).unwrap_or_else(|| unreachable!());
         assert!(n.is_install && n.global && n.production);
-        let p: Vec<_> = n
-            .packages
-            .iter()
-            .map(|p| (p.name.as_str(), p.version.as_deref()))
-            .collect();
+        let p: Vec<_> = n.packages.iter().map(|p| (p.name, p.version)).collect();
         assert_eq!(
             p,
             [

@@ -209,10 +209,7 @@ mod tests {
     use crate::shell::commands::first;
 
     fn pkgs<'a>(r: &'a RpmCommand<'_>) -> Vec<(&'a str, Option<&'a str>)> {
-        r.packages
-            .iter()
-            .map(|p| (p.name.as_str(), p.version.as_deref()))
-            .collect()
+        r.packages.iter().map(|p| (p.name, p.version)).collect()
     }
 
     #[test]
