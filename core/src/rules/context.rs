@@ -151,7 +151,7 @@ pub(crate) struct Memo<'a> {
     rpm: OnceCell<ViewTable<RpmCommand<'a>>>,
     npm: OnceCell<ViewTable<Npm<'a>>>,
     pip: OnceCell<ViewTable<Pip<'a>>>,
-    var_settings: OnceCell<Vec<super::security::shared::VarSet>>,
+    var_settings: OnceCell<Vec<super::security::shared::VarSet<'a>>>,
     by_keyword: OnceCell<KeywordIndex>,
 }
 
@@ -441,7 +441,7 @@ impl<'a> Context<'a> {
     }
 
     /// Every variable assignment of the file (ENV, ARG, shell), in file order, computed once.
-    pub(crate) fn var_settings(&self) -> &'a [super::security::shared::VarSet] {
+    pub(crate) fn var_settings(&self) -> &'a [super::security::shared::VarSet<'a>] {
         self.memo
             .var_settings
             .get_or_init(|| super::security::shared::var_settings(self))

@@ -160,23 +160,26 @@ const KNOWN_SAFE: Names<()> = Names::new(&[
     ("SSH_AUTH_SOCK", ()),
 ]);
 
-fn is_secret_name(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    if KNOWN_SAFE.contains(&upper) {
+/// Whether `name` looks like a secret's. `scratch` is reused across names: a lint reads every
+/// variable of the file, and case-mapped copies of each were a visible cost.
+fn is_secret_name(name: &str, scratch: &mut String) -> bool {
+    scratch.clear();
+    scratch.extend(name.chars().map(|c| c.to_ascii_uppercase()));
+    if KNOWN_SAFE.contains(scratch) {
         return false;
     }
-    if KNOWN.contains(&upper) {
+    if KNOWN.contains(scratch) {
         return true;
     }
-    let lower = name.to_ascii_lowercase().replace('-', "_");
-    let tokens: Vec<&str> = lower.split('_').filter(|t| !t.is_empty()).collect();
-    if tokens.iter().any(|t| SAFE_TOKENS.contains(t)) {
+    scratch.make_ascii_lowercase();
+    // `FOO-BAR_BAZ` → `foo`, `bar`, `baz`.
+    let tokens = || scratch.split(['_', '-']).filter(|t| !t.is_empty());
+    if tokens().any(|t| SAFE_TOKENS.contains(t)) {
         return false;
     }
-    tokens.iter().any(|t| SECRET_TOKENS.contains(t))
+    tokens().any(|t| SECRET_TOKENS.contains(t))
 }
 
-/// A value that obviously is not a secret.
 fn is_harmless_value(name: &str, value: &str) -> bool {
     let v = value.trim();
     let lower = v.to_ascii_lowercase();
@@ -209,15 +212,16 @@ impl Rule for SecretInArgEnvName {
     fn check(&self, cx: &mut Context<'_>) {
         // `[rules.secret-in-arg-env-name] allow = ["NPM_TOKEN_FILE"]`: names that are not secrets.
         let allow = cx.option_strings("allow");
+        let mut scratch = String::new();
         for v in cx.var_settings() {
             if v.origin == VarOrigin::Run
-                || allow.iter().any(|a| a.eq_ignore_ascii_case(&v.name))
-                || !is_secret_name(&v.name)
+                || allow.iter().any(|a| a.eq_ignore_ascii_case(v.name))
+                || !is_secret_name(v.name, &mut scratch)
             {
                 continue;
             }
             if let Some(value) = &v.value
-                && is_harmless_value(&v.name, value)
+                && is_harmless_value(v.name, value)
             {
                 continue;
             }

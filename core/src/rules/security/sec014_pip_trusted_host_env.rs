@@ -39,9 +39,7 @@ impl Rule for PipTrustedHostEnv {
 
     fn check(&self, cx: &mut Context<'_>) {
         for v in cx.var_settings() {
-            if v.name == "PIP_TRUSTED_HOST"
-                && v.value.as_deref().is_none_or(|s| !s.trim().is_empty())
-            {
+            if v.name == "PIP_TRUSTED_HOST" && v.value.is_none_or(|s| !s.trim().is_empty()) {
                 cx.report(
                     v.range,
                     "PIP_TRUSTED_HOST turns off TLS verification for pip",

@@ -40,8 +40,7 @@ impl Rule for PythonHttpsVerifyDisabled {
 
     fn check(&self, cx: &mut Context<'_>) {
         for v in cx.var_settings() {
-            if v.name == "PYTHONHTTPSVERIFY" && v.value.as_deref().is_some_and(|s| s.trim() == "0")
-            {
+            if v.name == "PYTHONHTTPSVERIFY" && v.value.is_some_and(|s| s.trim() == "0") {
                 cx.report(v.range, "PYTHONHTTPSVERIFY=0 turns off HTTPS certificate verification")
                     .set_help("remove it; trust a private CA with SSL_CERT_FILE or by installing it into the system store");
             }

@@ -40,8 +40,7 @@ impl Rule for NodeTlsRejectUnauthorized {
 
     fn check(&self, cx: &mut Context<'_>) {
         for v in cx.var_settings() {
-            if v.name == "NODE_TLS_REJECT_UNAUTHORIZED"
-                && v.value.as_deref().is_some_and(|s| s.trim() == "0")
+            if v.name == "NODE_TLS_REJECT_UNAUTHORIZED" && v.value.is_some_and(|s| s.trim() == "0")
             {
                 cx.report(
                     v.range,

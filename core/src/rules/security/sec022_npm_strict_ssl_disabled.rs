@@ -51,7 +51,7 @@ impl Rule for NpmStrictSslDisabled {
             if matches!(
                 upper.as_str(),
                 "NPM_CONFIG_STRICT_SSL" | "YARN_STRICT_SSL" | "PNPM_CONFIG_STRICT_SSL"
-            ) && v.value.as_deref().is_some_and(is_falsy)
+            ) && v.value.is_some_and(is_falsy)
             {
                 cx.report(
                     v.range,

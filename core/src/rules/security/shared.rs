@@ -21,11 +21,11 @@ pub(crate) enum VarOrigin {
 
 /// One `NAME=value` assignment, with file ranges.
 #[derive(Clone, Debug)]
-pub(crate) struct VarSet {
+pub(crate) struct VarSet<'a> {
     pub origin: VarOrigin,
-    pub name: String,
+    pub name: &'a str,
     /// The value with surrounding quotes removed; `None` for `ARG NAME` without default.
-    pub value: Option<String>,
+    pub value: Option<&'a str>,
     pub name_range: TextRange,
     /// The whole `NAME=value` (or `NAME` alone).
     pub range: TextRange,
@@ -50,7 +50,7 @@ fn split_assignment(value: &str) -> Option<(&str, &str)> {
     (ok && !name.is_empty()).then_some((name, v))
 }
 
-fn push_shell_assignment(out: &mut Vec<VarSet>, run: &RunScript<'_>, w: &Word) {
+fn push_shell_assignment<'a>(out: &mut Vec<VarSet<'a>>, run: &RunScript<'_>, w: &'a Word) {
     let Some((name, value)) = split_assignment(&w.value) else {
         return;
     };
@@ -64,8 +64,8 @@ fn push_shell_assignment(out: &mut Vec<VarSet>, run: &RunScript<'_>, w: &Word) {
     );
     out.push(VarSet {
         origin: VarOrigin::Run,
-        name: name.to_owned(),
-        value: Some(value.to_owned()),
+        name,
+        value: Some(value),
         name_range,
         range,
     });
@@ -73,15 +73,15 @@ fn push_shell_assignment(out: &mut Vec<VarSet>, run: &RunScript<'_>, w: &Word) {
 
 /// Every assignment in ENV, ARG and RUN scripts (ONBUILD triggers included), in file order.
 /// Six rules read them: use [`Context::var_settings`], which computes this once per lint.
-pub(crate) fn var_settings(cx: &Context<'_>) -> Vec<VarSet> {
+pub(crate) fn var_settings<'a>(cx: &Context<'a>) -> Vec<VarSet<'a>> {
     let mut out = Vec::new();
     for (_, ins, _) in cx.instructions_with(Keyword::Env) {
         if let Args::Env(kvs) = &ins.args {
             for kv in kvs {
                 out.push(VarSet {
                     origin: VarOrigin::Env,
-                    name: kv.key.text.clone(),
-                    value: Some(unquote(&kv.value.text).to_owned()),
+                    name: &kv.key.text,
+                    value: Some(unquote(&kv.value.text)),
                     name_range: kv.key.range,
                     range: kv.range,
                 });
@@ -93,8 +93,8 @@ pub(crate) fn var_settings(cx: &Context<'_>) -> Vec<VarSet> {
             for d in decls {
                 out.push(VarSet {
                     origin: VarOrigin::Arg,
-                    name: d.name.text.clone(),
-                    value: d.default.as_ref().map(|v| unquote(&v.text).to_owned()),
+                    name: &d.name.text,
+                    value: d.default.as_ref().map(|v| unquote(&v.text)),
                     name_range: d.name.range,
                     range: d.range,
                 });
@@ -109,10 +109,12 @@ pub(crate) fn var_settings(cx: &Context<'_>) -> Vec<VarSet> {
             for w in &cmd.wrappers {
                 push_shell_assignment(&mut out, run, w);
             }
-            if matches!(
-                cmd.name_str(),
-                "export" | "declare" | "typeset" | "readonly"
-            ) {
+            if !cmd.args.is_empty()
+                && matches!(
+                    cmd.name_str(),
+                    "export" | "declare" | "typeset" | "readonly"
+                )
+            {
                 for w in &cmd.args {
                     push_shell_assignment(&mut out, run, w);
                 }
