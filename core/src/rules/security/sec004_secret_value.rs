@@ -63,39 +63,23 @@ struct Pattern {
     what: &'static str,
 }
 
-/// (marker, regex, capture group, what it is), in the order findings are looked for.
-const PATTERNS: [(&str, &str, usize, &str); 10] = [
+/// (regex, capture group, what it is), in the order findings are looked for. Each has a marker
+/// in [`MARKERS`], at the same index.
+const PATTERNS: [(&str, usize, &str); 10] = [
+    (r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", 0, "an AWS access key id"),
+    (r"\bgh[pousr]_[A-Za-z0-9]{36,}", 0, "a GitHub token"),
+    (r"\bgithub_pat_[A-Za-z0-9_]{22,}", 0, "a GitHub token"),
+    (r"\bglpat-[A-Za-z0-9_-]{20,}", 0, "a GitLab token"),
+    (r"\bnpm_[A-Za-z0-9]{36}\b", 0, "an npm token"),
+    (r"\bxox[baprs]-[A-Za-z0-9-]{10,}", 0, "a Slack token"),
+    (r"\bsk_live_[A-Za-z0-9]{24,}", 0, "a Stripe secret key"),
+    (r"\bAIza[0-9A-Za-z_-]{35}", 0, "a Google API key"),
     (
-        "KIA",
-        r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b",
-        0,
-        "an AWS access key id",
-    ),
-    ("gh", r"\bgh[pousr]_[A-Za-z0-9]{36,}", 0, "a GitHub token"),
-    (
-        "github_pat_",
-        r"\bgithub_pat_[A-Za-z0-9_]{22,}",
-        0,
-        "a GitHub token",
-    ),
-    ("glpat-", r"\bglpat-[A-Za-z0-9_-]{20,}", 0, "a GitLab token"),
-    ("npm_", r"\bnpm_[A-Za-z0-9]{36}\b", 0, "an npm token"),
-    ("xox", r"\bxox[baprs]-[A-Za-z0-9-]{10,}", 0, "a Slack token"),
-    (
-        "sk_live_",
-        r"\bsk_live_[A-Za-z0-9]{24,}",
-        0,
-        "a Stripe secret key",
-    ),
-    ("AIza", r"\bAIza[0-9A-Za-z_-]{35}", 0, "a Google API key"),
-    (
-        "PRIVATE KEY",
         r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?",
         0,
         "a private key",
     ),
     (
-        "://",
         r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@'\x22]+:([^\s/@'\x22]+)@[A-Za-z0-9\[]",
         1,
         "a password in a URL",
@@ -108,7 +92,7 @@ fn patterns() -> &'static [Pattern] {
         PATTERNS
             .into_iter()
             .enumerate()
-            .filter_map(|(index, (_, re, group, what))| {
+            .filter_map(|(index, (re, group, what))| {
                 Regex::new(re).ok().map(|re| Pattern {
                     index,
                     re,
@@ -143,7 +127,7 @@ fn is_placeholder_password(p: &str) -> bool {
 }
 
 /// `AKIA` or `ASIA` (how AWS access key ids start) occurs in `text`: one pass, as this runs on
-/// every instruction.
+/// every file.
 fn has_key_id_prefix(text: &str) -> bool {
     let b = text.as_bytes();
     let mut from = 0;
@@ -185,37 +169,78 @@ fn find_aws_secret(text: &str, out: &mut Vec<Found>) {
     }
 }
 
-/// For each byte, the markers (bits, by index in [`PATTERNS`]) that start with it.
-const MARKERS_BY_FIRST: [u16; 256] = {
+/// For each pattern of [`PATTERNS`] (same index), text every match contains (`?` stands for
+/// any byte; the pattern's own marker, made more specific where its regex allows), and the
+/// offset in it of its rarest byte, the anchor. Scans look for anchors: in Dockerfiles `K`,
+/// `z`, `x`, `:` and `_` are several times rarer than the letters the markers start with, so
+/// far fewer bytes are candidates.
+const MARKERS: [(&str, usize); PATTERNS.len()] = [
+    ("KIA", 0),
+    ("gh?_", 3),
+    ("github_pat_", 6),
+    ("glpat-", 0),
+    ("npm_", 3),
+    ("xox", 0),
+    ("sk_live_", 2),
+    ("AIza", 2),
+    ("PRIVATE KEY", 8),
+    ("://", 0),
+];
+
+/// For each byte, the markers (bits, by index in [`MARKERS`]) anchored on it.
+const MARKERS_BY_ANCHOR: [u16; 256] = {
     let mut t = [0u16; 256];
     let mut i = 0;
-    while i < PATTERNS.len() {
-        let first = PATTERNS[i].0.as_bytes()[0];
-        t[first as usize] |= 1 << i;
+    while i < MARKERS.len() {
+        let (marker, anchor) = MARKERS[i];
+        t[marker.as_bytes()[anchor] as usize] |= 1 << i;
         i += 1;
     }
     t
 };
 
+/// Marker `i` of [`MARKERS`] occurs in `bytes` with its anchor at `at`.
+fn marker_at(bytes: &[u8], at: usize, i: usize) -> bool {
+    let Some(&(marker, anchor)) = MARKERS.get(i) else {
+        return false;
+    };
+    let m = marker.as_bytes();
+    at.checked_sub(anchor)
+        .and_then(|start| bytes.get(start..start + m.len()))
+        .is_some_and(|w| w.iter().zip(m).all(|(&b, &c)| c == b'?' || b == c))
+}
+
 /// Which markers occur in `text` (bit i for pattern i), found in one pass over it: most words
-/// hold none, and ten separate searches cost ten passes. Each byte is looked up in a table of
-/// the markers that start with it, and a candidate's second byte is compared before the rest.
+/// hold none, and ten separate searches cost ten passes. The loop makes no call for a byte
+/// that anchors no marker (most bytes).
 fn markers_in(text: &str) -> u32 {
     let bytes = text.as_bytes();
     let mut present = 0u32;
-    for (at, &b) in bytes.iter().enumerate() {
-        let mut candidates = u32::from(MARKERS_BY_FIRST[usize::from(b)]) & !present;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let mut candidates = u32::from(MARKERS_BY_ANCHOR[usize::from(b)]) & !present;
         while candidates != 0 {
             let i = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
-            let marker = PATTERNS.get(i).map_or(&b""[..], |p| p.0.as_bytes());
-            let rest = bytes.get(at..).unwrap_or_default();
-            if rest.get(1) == marker.get(1) && rest.starts_with(marker) {
+            if marker_at(bytes, at, i) {
                 present |= 1 << i;
             }
         }
+        at += 1;
     }
     present
+}
+
+/// Whether [`find`] could find anything in `text` or any slice of it: some marker occurs, and
+/// for the URL password (the only pattern with a capture group), also an `@`.
+fn may_hold_secret(text: &str) -> bool {
+    let mut present = markers_in(text);
+    if !text.contains('@') {
+        for p in patterns().iter().filter(|p| p.group == 1) {
+            present &= !(1 << p.index);
+        }
+    }
+    present != 0
 }
 
 /// A secret's start and end in the scanned text, and what it is.
@@ -315,6 +340,11 @@ impl Rule for SecretValue {
         // comments inside heredoc scripts are skipped.
         for run in cx.scripts {
             let text = run.text();
+            // Every scanned word and body is a slice of the script: when the whole script
+            // holds no marker, none of them does, and the per-word passes are skipped.
+            if !may_hold_secret(text) {
+                continue;
+            }
             let map = |r: TextRange| run.file_range(r);
             // Words of commands nested in `$(…)` or `sh -c` lie inside their parent's word:
             // scan each byte once, or deep nesting would make the scan quadratic.
@@ -372,8 +402,10 @@ impl Rule for SecretValue {
                 }
             }
         }
-        // The AWS secret key sits next to its key id, in the same instruction.
-        for (_, ins) in cx.instructions() {
+        // The AWS secret key sits next to its key id, in the same instruction (a slice of the
+        // source: when the source has no key id, no instruction has one).
+        let any_key_id = has_key_id_prefix(source);
+        for (_, ins) in cx.instructions().filter(|_| any_key_id) {
             sink.scan_with(ins.range.slice(source), &shift(ins.range), find_aws_secret);
         }
         let mut found = sink.found;
@@ -383,5 +415,53 @@ impl Rule for SecretValue {
             cx.report(range, format!("this looks like {what} ({})", mask(&secret)))
                 .set_help("remove it, rotate it, and pass it at build time with `RUN --mount=type=secret,id=…`");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MARKERS, PATTERNS, markers_in, patterns};
+
+    /// A text each pattern matches, at the same index as [`PATTERNS`].
+    const SAMPLES: [&str; PATTERNS.len()] = [
+        "AKIAIOSFODNN7EXAMPLE",
+        "ghp_0123456789abcdefghijABCDEFGHIJ012345",
+        "github_pat_0123456789abcdefghijAB",
+        "glpat-0123456789abcdefghij",
+        "npm_0123456789abcdefghijABCDEFGHIJ012345",
+        "xoxb-0123456789-abcdef",
+        "sk_live_0123456789abcdefghijABCD",
+        "AIzaSyA0123456789abcdefghijABCDEFGHIJKL",
+        "-----BEGIN RSA PRIVATE KEY-----",
+        "https://user:hunter2@example.com/x",
+    ];
+
+    /// The scan looks for each marker by its anchor: every match of a pattern must hold the
+    /// pattern's marker, or the regex would never run on it.
+    #[test]
+    fn every_match_holds_its_marker() {
+        for (i, p) in patterns().iter().enumerate() {
+            let sample = SAMPLES[i];
+            assert!(
+                p.re.is_match(sample),
+                "sample {i} does not match its pattern"
+            );
+            assert!(
+                markers_in(sample) & (1 << i) != 0,
+                "marker {:?} not found in {sample:?}",
+                MARKERS[i].0
+            );
+            // Embedded in other text, at an offset, and at the very end.
+            let embedded = format!("x {sample} y");
+            assert!(markers_in(&embedded) & (1 << i) != 0, "{embedded:?}");
+        }
+        assert_eq!(
+            markers_in("github.com/ghost gh_ ghx"),
+            0,
+            "`gh` needs a byte then `_`"
+        );
+        assert_eq!(markers_in("plain words, no marker"), 0);
+        assert_eq!(markers_in(""), 0);
+        assert_eq!(markers_in("KI"), 0);
     }
 }
