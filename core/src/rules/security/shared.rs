@@ -109,11 +109,11 @@ pub(crate) fn var_settings<'a>(cx: &Context<'a>) -> Vec<VarSet<'a>> {
             for w in &cmd.wrappers {
                 push_shell_assignment(&mut out, run, w);
             }
+            // The first byte first: most commands are none of these four.
+            let name = cmd.name_str();
             if !cmd.args.is_empty()
-                && matches!(
-                    cmd.name_str(),
-                    "export" | "declare" | "typeset" | "readonly"
-                )
+                && matches!(name.as_bytes().first(), Some(b'e' | b'd' | b't' | b'r'))
+                && matches!(name, "export" | "declare" | "typeset" | "readonly")
             {
                 for w in &cmd.args {
                     push_shell_assignment(&mut out, run, w);
