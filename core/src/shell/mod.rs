@@ -17,6 +17,7 @@ mod unwrap;
 use crate::text::TextRange;
 
 pub use parser::MAX_DEPTH;
+pub(crate) use unwrap::SHELLS;
 
 /// Parses shell text into commands; never fails, problems are reported in [`Script::errors`].
 #[must_use]

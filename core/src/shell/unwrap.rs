@@ -201,7 +201,8 @@ pub(super) fn split_wrappers(words: Vec<Word>) -> (Vec<Word>, Option<Word>, Vec<
     (wrappers, name, words.collect())
 }
 
-const SHELLS: Names<()> = Names::new(&[
+/// The POSIX-like shells (by command name).
+pub(crate) const SHELLS: Names<()> = Names::new(&[
     ("sh", ()),
     ("bash", ()),
     ("dash", ()),

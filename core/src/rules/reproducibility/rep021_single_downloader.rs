@@ -1,5 +1,6 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 use crate::text::TextRange;
 
 declare_rule! {
@@ -46,6 +47,10 @@ impl Rule for SingleDownloader {
         let mut wget: Vec<TextRange> = Vec::new();
         for run in cx.scripts {
             for cmd in &run.script.commands {
+                // The tool first (one byte): most commands are neither.
+                if !matches!(cmd.tool, Tool::Curl | Tool::Wget) {
+                    continue;
+                }
                 let Some(name) = &cmd.name else { continue };
                 match cmd.name_str() {
                     "curl" => curl.push(run.file_range(name.range)),

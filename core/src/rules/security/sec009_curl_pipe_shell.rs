@@ -1,6 +1,6 @@
-use super::shared::SHELLS;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::SHELLS;
 use crate::shell::{Command, Separator, Word};
 use crate::text::TextRange;
 
@@ -96,7 +96,7 @@ impl Rule for CurlPipeShell {
             let cmds = &run.script.commands;
             for (i, cmd) in cmds.iter().enumerate() {
                 let name = cmd.name_str();
-                let is_shell = SHELLS.contains(&name);
+                let is_shell = SHELLS.contains(name);
                 let Some(name_word) = cmd.name.as_ref() else {
                     continue;
                 };

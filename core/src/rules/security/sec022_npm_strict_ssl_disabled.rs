@@ -47,11 +47,15 @@ impl Rule for NpmStrictSslDisabled {
 
     fn check(&self, cx: &mut Context<'_>) {
         for v in cx.var_settings() {
-            let upper = v.name.to_ascii_uppercase();
-            if matches!(
-                upper.as_str(),
-                "NPM_CONFIG_STRICT_SSL" | "YARN_STRICT_SSL" | "PNPM_CONFIG_STRICT_SSL"
-            ) && v.value.is_some_and(is_falsy)
+            // Case-insensitive, without an upper-case copy of every variable's name.
+            if [
+                "NPM_CONFIG_STRICT_SSL",
+                "YARN_STRICT_SSL",
+                "PNPM_CONFIG_STRICT_SSL",
+            ]
+            .iter()
+            .any(|n| n.len() == v.name.len() && n.eq_ignore_ascii_case(v.name))
+                && v.value.is_some_and(is_falsy)
             {
                 cx.report(
                     v.range,

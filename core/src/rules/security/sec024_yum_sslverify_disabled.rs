@@ -1,6 +1,7 @@
 use super::shared::heredoc_bodies;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::shell::commands::Family;
 use crate::text::TextRange;
 
 declare_rule! {
@@ -67,10 +68,13 @@ impl Rule for YumSslverifyDisabled {
         for run in cx.scripts {
             for cmd in &run.script.commands {
                 let name = cmd.name_str();
-                if matches!(
-                    name,
-                    "yum" | "dnf" | "dnf5" | "microdnf" | "tdnf" | "yum-config-manager"
-                ) {
+                // The family first (one byte): the names are six string compares.
+                if (cmd.family == Family::Rpm || name.starts_with("yum-"))
+                    && matches!(
+                        name,
+                        "yum" | "dnf" | "dnf5" | "microdnf" | "tdnf" | "yum-config-manager"
+                    )
+                {
                     let mut words = cmd.args.iter().peekable();
                     while let Some(w) = words.next() {
                         let value = if let Some(v) = w.value.strip_prefix("--setopt=") {

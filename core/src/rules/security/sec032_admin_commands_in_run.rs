@@ -1,6 +1,7 @@
 use super::shared::name_range;
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::util::names::Names;
 
 declare_rule! {
     /// ## What it does
@@ -38,9 +39,17 @@ declare_rule! {
     }
 }
 
-const COMMANDS: &[&str] = &[
-    "free", "kill", "mount", "ps", "service", "shutdown", "ssh", "top", "vim",
-];
+const COMMANDS: Names<()> = Names::new(&[
+    ("free", ()),
+    ("kill", ()),
+    ("mount", ()),
+    ("ps", ()),
+    ("service", ()),
+    ("shutdown", ()),
+    ("ssh", ()),
+    ("top", ()),
+    ("vim", ()),
+]);
 
 impl Rule for AdminCommandsInRun {
     fn meta(&self) -> &'static RuleMeta {
@@ -51,7 +60,7 @@ impl Rule for AdminCommandsInRun {
         for run in cx.scripts {
             for cmd in &run.script.commands {
                 let name = cmd.name_str();
-                if !COMMANDS.contains(&name) {
+                if !COMMANDS.contains(name) {
                     continue;
                 }
                 if name == "kill" && cmd.args.iter().any(|a| a.has_expansion) {

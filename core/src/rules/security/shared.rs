@@ -7,9 +7,6 @@ use crate::shell::{Command, Word};
 use crate::syntax::{Args, Keyword};
 use crate::text::TextRange;
 
-/// Shells that run a script read from stdin or a file operand.
-pub(super) const SHELLS: &[&str] = &["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "yash"];
-
 /// Where a variable assignment was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum VarOrigin {

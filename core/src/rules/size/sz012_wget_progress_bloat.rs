@@ -3,6 +3,7 @@ use crate::declare_rule;
 use crate::fix::Fix;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::commands::misc::Wget;
+use crate::shell::commands::{Family, Tool};
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +45,9 @@ declare_rule! {
 fn installs_gnu_wget(cx: &Context<'_>) -> bool {
     cx.scripts.iter().any(|r| {
         r.script.commands.iter().any(|c| {
-            matches!(c.name_str(), "apk" | "apt-get" | "apt" | "yum" | "dnf")
+            // The family first: one byte, where the names are five string compares.
+            matches!(c.family, Family::Apt | Family::Apk | Family::Rpm)
+                && matches!(c.name_str(), "apk" | "apt-get" | "apt" | "yum" | "dnf")
                 && c.args.iter().any(|w| w.value == "wget")
         })
     })
@@ -56,11 +59,15 @@ impl Rule for WgetProgressBloat {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let gnu_installed = installs_gnu_wget(cx);
+        // Asked only about a RUN that runs wget (few do), and then once per lint.
+        let mut gnu_installed = None;
         for run in cx.scripts {
+            if !run.script.commands.iter().any(|c| c.tool == Tool::Wget) {
+                continue;
+            }
             let busybox = root_image(cx.model, run.index)
                 .is_some_and(|r| r.contains("alpine") || r.contains("busybox"));
-            if busybox && !gnu_installed {
+            if busybox && !*gnu_installed.get_or_insert_with(|| installs_gnu_wget(cx)) {
                 continue;
             }
             for cmd in &run.script.commands {
