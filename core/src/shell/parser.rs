@@ -82,8 +82,9 @@ struct Parser<'a> {
     src: &'a str,
     b: &'a [u8],
     pos: usize,
-    /// Commands in order of their start; `None` for dropped placeholders.
-    slots: Vec<Option<Command>>,
+    /// Commands in order of their start, with placeholders (see [`placeholder`]) for slots
+    /// that held no command after all.
+    slots: Vec<Command>,
     errors: Vec<ShellError>,
     heredocs: Vec<PendingHeredoc>,
     next_list: u32,
@@ -287,23 +288,23 @@ impl<'a> Parser<'a> {
         if !self.heredocs.is_empty() {
             self.error(self.pos, self.pos, "unterminated here-document");
         }
-        let mut map = Vec::with_capacity(self.slots.len());
-        let mut n = 0usize;
-        for s in &self.slots {
-            map.push(s.as_ref().map(|_| {
-                n += 1;
-                n - 1
-            }));
-        }
-        let commands = self
-            .slots
-            .into_iter()
-            .flatten()
-            .map(|mut c| {
+        let mut commands = self.slots;
+        // Usually every slot holds a command: the list is the result as it is (commands are
+        // large, and moving each through a second vector showed in profiles).
+        if commands.iter().any(is_placeholder) {
+            let mut map = Vec::with_capacity(commands.len());
+            let mut n = 0usize;
+            for c in &commands {
+                map.push((!is_placeholder(c)).then(|| {
+                    n += 1;
+                    n - 1
+                }));
+            }
+            commands.retain(|c| !is_placeholder(c));
+            for c in &mut commands {
                 c.parent = c.parent.and_then(|p| map.get(p).copied().flatten());
-                c
-            })
-            .collect();
+            }
+        }
         (
             Script {
                 commands,
@@ -411,7 +412,7 @@ impl<'a> Parser<'a> {
             if found.is_none() {
                 self.error(h.start, self.b.len(), "unterminated here-document");
             }
-            if let Some(Some(cmd)) = self.slots.get_mut(h.slot)
+            if let Some(cmd) = self.slots.get_mut(h.slot)
                 && let Some(r) = cmd.redirects.get_mut(h.redirect)
             {
                 r.heredoc_body = Some(TextRange::from_usize(body_start, body_end));
@@ -836,7 +837,7 @@ impl<'a> Parser<'a> {
     /// Parses one simple command at `pos`. Returns `true` if a command was recorded.
     fn parse_command(&mut self, depth: u32, list: u32, sep: Separator, negated: bool) -> bool {
         let slot = self.slots.len();
-        self.slots.push(None);
+        self.slots.push(placeholder());
         let parent = self.current;
         self.current = Some(slot);
         let mut words: Vec<Word> = Vec::new();
@@ -935,7 +936,7 @@ impl<'a> Parser<'a> {
             .and_then(|i| cmd.args.get(i))
             .cloned();
         if let Some(s) = self.slots.get_mut(slot) {
-            *s = Some(cmd);
+            *s = cmd;
         }
         if let Some(w) = nested
             && depth < MAX_DEPTH
@@ -967,7 +968,7 @@ impl<'a> Parser<'a> {
             mapping.command(&mut c);
             c.list += list_base;
             c.parent = c.parent.map(|p| base + p).or(parent);
-            self.slots.push(Some(c));
+            self.slots.push(c);
         }
         for mut e in sub.errors {
             e.range = mapping.map(e.range);
@@ -1208,6 +1209,34 @@ impl<'a> Parser<'a> {
             }
         }
     }
+}
+
+/// A slot kept for a command being parsed, so commands stay in order of their start; it is
+/// removed by `finish` if no command fills it. Real commands are never this deep.
+fn placeholder() -> Command {
+    Command {
+        range: TextRange::default(),
+        separator: Separator::Start,
+        assignments: Vec::new(),
+        wrappers: Vec::new(),
+        name: None,
+        args: Vec::new(),
+        redirects: Vec::new(),
+        depth: PLACEHOLDER_DEPTH,
+        negated: false,
+        list: 0,
+        parent: None,
+        name_base: 0,
+        family: super::commands::Family::Other,
+        tool: super::commands::Tool::Other,
+        number: 0,
+    }
+}
+
+const PLACEHOLDER_DEPTH: u32 = u32::MAX;
+
+fn is_placeholder(c: &Command) -> bool {
+    c.depth == PLACEHOLDER_DEPTH
 }
 
 fn word_from(text: &str, start: usize, end: usize) -> Word {
