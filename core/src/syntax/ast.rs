@@ -396,8 +396,8 @@ pub struct Instruction {
     pub keyword_range: TextRange,
     pub flags: Vec<Flag>,
     pub args: Args,
-    /// The argument text after the flags, as one logical line.
-    pub args_text: LogicalLine,
+    /// The argument text after the flags: offsets in [`Instruction::line`].
+    pub args_range: TextRange,
     /// The whole logical line (keyword to end, continuations joined).
     pub line: LogicalLine,
     pub heredocs: Vec<Heredoc>,
@@ -409,6 +409,17 @@ pub struct Instruction {
 }
 
 impl Instruction {
+    /// The file range of the argument text ([`Instruction::args_range`]); empty arguments
+    /// give the empty range at 0.
+    #[must_use]
+    pub fn args_file_range(&self) -> TextRange {
+        if self.args_range.is_empty() {
+            TextRange::default()
+        } else {
+            self.line.range_to_file(self.args_range)
+        }
+    }
+
     /// A flag by name (without dashes); the last one wins, as in Docker.
     #[must_use]
     pub fn flag(&self, name: &str) -> Option<&Flag> {

@@ -42,7 +42,7 @@ impl Ctx<'_> {
 
 /// Parses one logical line. `depth` is 1 inside ONBUILD (no deeper nesting is parsed).
 pub(crate) fn parse_instruction(
-    line: &LogicalLine,
+    line: LogicalLine,
     escape: char,
     errors: &mut Vec<SyntaxError>,
     depth: u32,
@@ -54,7 +54,10 @@ pub(crate) fn parse_instruction(
     let kw_len = body.bytes().position(is_ws_class).unwrap_or(body.len());
     let keyword_text = &body[..kw_len];
     let keyword = Keyword::parse(keyword_text);
-    let mut cx = Ctx { line, errors };
+    let mut cx = Ctx {
+        line: &line,
+        errors,
+    };
     let keyword_range = cx.range(trimmed_start, trimmed_start + kw_len);
 
     // Flags, then the argument text.
@@ -66,7 +69,7 @@ pub(crate) fn parse_instruction(
     let args_start = args_start
         + (text[args_start..trimmed_end].len() - trim_start(&text[args_start..trimmed_end]).len());
     let args_end = args_start + args_str.len();
-    let args_text = line.slice(TextRange::from_usize(args_start, args_end));
+    let args_range = TextRange::from_usize(args_start, args_end);
     let flags: Vec<Flag> = raw_flags.into_iter().map(|w| make_flag(&cx, w)).collect();
 
     let args = match keyword {
@@ -160,7 +163,7 @@ pub(crate) fn parse_instruction(
                 Args::Onbuild(None)
             } else {
                 let inner_line = line.slice(TextRange::from_usize(args_start, args_end));
-                let inner = parse_instruction(&inner_line, escape, cx.errors, depth + 1);
+                let inner = parse_instruction(inner_line, escape, cx.errors, depth + 1);
                 Args::Onbuild(Some(Box::new(inner)))
             }
         }
@@ -176,8 +179,8 @@ pub(crate) fn parse_instruction(
         keyword_range,
         flags,
         args,
-        args_text,
-        line: line.clone(),
+        args_range,
+        line,
         heredocs: Vec::new(),
         start_line: 0,
         end_line: 0,

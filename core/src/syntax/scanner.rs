@@ -48,10 +48,6 @@ fn leading_ws(s: &str) -> usize {
     s.len() - crate::util::text::trim_start(s).len()
 }
 
-fn is_comment(s: &str) -> bool {
-    s.as_bytes().get(leading_ws(s)) == Some(&b'#')
-}
-
 /// BuildKit's `([^E])E[ \t]*$` for escape char `E`: the offset of the escape char when the line
 /// continues. An escaped escape (`\\` at the end) does not continue; a lone escape does.
 fn continuation_at(s: &str, escape: char) -> Option<usize> {
@@ -222,7 +218,7 @@ pub fn parse(src: &str) -> Dockerfile {
             continue;
         }
         let lead = leading_ws(text);
-        if is_comment(text) {
+        if text.as_bytes().get(lead) == Some(&b'#') {
             let body = crate::util::text::trim(&text[lead + 1..]);
             let body_start = content.start_usize() + lead + 1 + leading_ws(&text[lead + 1..]);
             df.items.push(Item {
@@ -264,11 +260,13 @@ pub fn parse(src: &str) -> Dockerfile {
             let l = lines[i];
             let t = l.content.slice(src);
             i += 1;
-            if is_comment(t) {
+            // One whitespace scan answers both: a comment line, or an empty one.
+            let lead = leading_ws(t);
+            if t.as_bytes().get(lead) == Some(&b'#') {
                 end_range_end = l.content.end;
                 continue;
             }
-            if crate::util::text::trim_start(t).is_empty() {
+            if lead == t.len() {
                 empty_continuations.push(l.content);
                 continue;
             }
@@ -284,14 +282,14 @@ pub fn parse(src: &str) -> Dockerfile {
             continues = c.is_some();
         }
         let mut end_line = to_u32(i - 1);
-        let mut ins = parse_instruction(&logical, df.escape, &mut df.errors, 0);
+        let mut ins = parse_instruction(logical, df.escape, &mut df.errors, 0);
         // Heredoc bodies follow the instruction line.
         if matches!(
             ins.keyword,
             super::Keyword::Run | super::Keyword::Copy | super::Keyword::Add
         ) {
-            let markers = super::heredoc::find_markers(logical.as_str());
-            let has_args = !ins.args_text.is_empty();
+            let markers = super::heredoc::find_markers(ins.line.as_str());
+            let has_args = !ins.args_range.is_empty();
             let json = matches!(
                 &ins.args,
                 super::Args::Run {
@@ -326,8 +324,9 @@ pub fn parse(src: &str) -> Dockerfile {
                         }
                     };
                     let content_range = TextRange::new(body_start, body_end.max(body_start));
-                    let marker_range =
-                        logical.range_to_file(TextRange::from_usize(marker.start, marker.end));
+                    let marker_range = ins
+                        .line
+                        .range_to_file(TextRange::from_usize(marker.start, marker.end));
                     if terminator.is_none() {
                         df.errors.push(SyntaxError {
                             kind: SyntaxErrorKind::UnterminatedHeredoc,

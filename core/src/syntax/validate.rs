@@ -302,7 +302,7 @@ fn check_args(ins: &Instruction, errors: &mut Vec<SyntaxError>) {
             Some(c) if !c.is_exec() => err(
                 errors,
                 SyntaxErrorKind::ShellNotJson,
-                ins.args_text.file_range(),
+                ins.args_file_range(),
                 "SHELL must be written in JSON form".into(),
                 "write it as SHELL [\"/bin/bash\", \"-c\"]".into(),
             ),
@@ -324,7 +324,7 @@ fn check_args(ins: &Instruction, errors: &mut Vec<SyntaxError>) {
         Args::Workdir(None) => missing(errors, "a path"),
         Args::User(None) => missing(errors, "a user name or UID"),
         Args::Stopsignal(None) => missing(errors, "a signal"),
-        Args::Onbuild(None) if ins.args_text.is_empty() => {
+        Args::Onbuild(None) if ins.args_range.is_empty() => {
             missing(errors, "an instruction to run later")
         }
         Args::Healthcheck(h) => match h {
