@@ -144,6 +144,9 @@ pub struct Model<'a> {
     stage_names: HashMap<String, usize>,
     /// Per stage: the first stage of its FROM chain (itself unless built FROM a stage).
     roots: Vec<usize>,
+    /// Per stage: its chain starts from a Windows image (see [`Model::is_windows_stage`]),
+    /// decided once per stage: it is asked for every RUN.
+    windows: Vec<bool>,
 }
 
 impl<'a> Model<'a> {
@@ -165,6 +168,7 @@ impl<'a> Model<'a> {
             var_ids: HashMap::new(),
             stage_names: HashMap::new(),
             roots: Vec::new(),
+            windows: Vec::new(),
         };
         m.build_stages();
         // A stage's base is always an earlier stage, so one forward pass finds every root.
@@ -175,6 +179,9 @@ impl<'a> Model<'a> {
             };
             m.roots.push(root);
         }
+        m.windows = (0..m.stages.len())
+            .map(|s| m.chain_looks_windows(s))
+            .collect();
         m.build_contexts();
         m.target = match target {
             Some(t) => m.stage_by_name(t),
@@ -581,13 +588,17 @@ impl<'a> Model<'a> {
     /// Heuristic: the stage chain starts from a Windows image or the file uses the backtick escape.
     #[must_use]
     pub fn is_windows_stage(&self, i: usize) -> bool {
-        let Some(root) = self
-            .contexts
+        self.contexts
             .get(i)
             .and_then(|c| c.stage)
-            .and_then(|s| self.root_stage(s))
-            .and_then(|r| self.stages.get(r))
-        else {
+            .and_then(|s| self.windows.get(s))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// [`Model::is_windows_stage`] for the instructions of stage `s`.
+    fn chain_looks_windows(&self, s: usize) -> bool {
+        let Some(root) = self.root_stage(s).and_then(|r| self.stages.get(r)) else {
             return false;
         };
         if matches!(root.base.kind, BaseKind::Stage(_)) {

@@ -124,7 +124,10 @@ impl Rule for CurlPipeShell {
                     }
                 }
                 // `bash <(curl …)`, `sh -c "$(curl …)"`, `eval "$(curl …)"`, `. <(curl …)`.
-                if downloader.is_none() && (is_shell || matches!(name, "eval" | "source" | ".")) {
+                // The first byte first: most commands are none of the three.
+                let runs_text = matches!(name.as_bytes().first(), Some(b'e' | b's' | b'.'))
+                    && matches!(name, "eval" | "source" | ".");
+                if downloader.is_none() && (is_shell || runs_text) {
                     let args: &[Word] = &cmd.args;
                     for a in args {
                         let raw = a.range.slice(run.text());

@@ -10,6 +10,7 @@ use crate::shell::commands::Tool;
 use crate::shell::{Command, Word};
 use crate::syntax::{Instruction, MountKind};
 use crate::text::TextRange;
+use crate::util::names::Names;
 
 fn trim_slash(p: &str) -> &str {
     let t = p.trim_end_matches('/');
@@ -95,18 +96,24 @@ pub(crate) fn run_commands<'s>(
 /// `apk del` — which also names virtual packages —, `yum/dnf/zypper remove/erase/rm`),
 /// sorted and without repeats: ask [`is_removed`], a binary search, so a RUN installing and
 /// removing thousands of packages stays n log n.
+/// Package-manager subcommands that remove packages (first-byte table: every argument of
+/// every apt/apk/rpm command is looked up).
+const REMOVE_SUBCOMMANDS: Names<()> = Names::new(&[
+    ("purge", ()),
+    ("remove", ()),
+    ("rm", ()),
+    ("autoremove", ()),
+    ("del", ()),
+    ("erase", ()),
+]);
+
 pub(crate) fn removed_packages<'a>(views: Views<'a>, index: usize) -> Vec<&'a str> {
     let mut out = Vec::new();
     for c in run_commands(views.scripts(), index) {
         // Only package managers remove packages, and most of their commands install: skip
         // parsing those (the subcommand is an argument).
         let removes = matches!(c.family, Family::Apt | Family::Apk | Family::Rpm)
-            && c.args.iter().any(|w| {
-                matches!(
-                    w.value.as_str(),
-                    "purge" | "remove" | "autoremove" | "del" | "erase" | "rm"
-                )
-            });
+            && c.args.iter().any(|w| REMOVE_SUBCOMMANDS.contains(&w.value));
         if !removes {
             continue;
         }
