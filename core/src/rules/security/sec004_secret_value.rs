@@ -464,4 +464,56 @@ mod tests {
         assert_eq!(markers_in(""), 0);
         assert_eq!(markers_in("KI"), 0);
     }
+
+    /// Each marker looked for at every position, `?` matching any byte.
+    fn reference(text: &str) -> u32 {
+        let b = text.as_bytes();
+        let mut present = 0;
+        for (i, (marker, _)) in MARKERS.iter().enumerate() {
+            let m = marker.as_bytes();
+            let found = (0..b.len()).any(|at| {
+                b.get(at..at + m.len())
+                    .is_some_and(|w| w.iter().zip(m).all(|(&x, &c)| c == b'?' || x == c))
+            });
+            if found {
+                present |= 1 << i;
+            }
+        }
+        present
+    }
+
+    /// The scan by anchors finds exactly the markers a plain search finds.
+    #[test]
+    fn markers_in_agrees_with_a_plain_search() {
+        let parts = [
+            "a",
+            "b",
+            " ",
+            "K",
+            "KIA",
+            "_",
+            "gh",
+            "ghp_",
+            "github_pat_",
+            "glpat-",
+            "npm_",
+            "xox",
+            "sk_live_",
+            "AIza",
+            "PRIVATE KEY",
+            "://",
+            "é",
+            "😀",
+            "z",
+            "x",
+            ":",
+            "g",
+            "-",
+        ];
+        let mut rng = crate::util::test_rng();
+        for _ in 0..20_000 {
+            let text = crate::util::random_text(&mut rng, &parts, 12);
+            assert_eq!(markers_in(&text), reference(&text), "{text:?}");
+        }
+    }
 }

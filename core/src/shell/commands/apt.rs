@@ -80,6 +80,8 @@ impl<'c> Apt<'c> {
         let level = cmd
             .args
             .iter()
+            // Most arguments are package names: one byte rules them out.
+            .filter(|w| w.value.as_bytes().first() == Some(&b'-'))
             .filter_map(|w| {
                 let v = w.value.as_str();
                 v.strip_prefix("-q=")

@@ -92,6 +92,11 @@ pub fn parse_args<'c>(args: &'c [Word], spec: &FlagSpec) -> ParsedArgs<'c> {
     while let Some(w) = args.get(i) {
         i += 1;
         let v = w.value.as_str();
+        // Most arguments are operands: one byte tells.
+        if v.as_bytes().first() != Some(&b'-') {
+            out.positionals.push(w);
+            continue;
+        }
         if v == "--" {
             out.positionals.extend(args.get(i..).unwrap_or_default());
             break;
