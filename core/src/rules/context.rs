@@ -153,6 +153,7 @@ pub(crate) struct Memo<'a> {
     pip: OnceCell<ViewTable<Pip<'a>>>,
     var_settings: OnceCell<Vec<super::security::shared::VarSet<'a>>>,
     by_keyword: OnceCell<KeywordIndex>,
+    stage_refs: OnceCell<Vec<super::correctness::common::StageRef>>,
 }
 
 /// The instructions of each keyword, ONBUILD triggers included: a rule asking for its
@@ -438,6 +439,27 @@ impl<'a> Context<'a> {
                 Checks::ReportedByRules,
             )
         })
+    }
+
+    /// Every `--from=` and `--mount=…from=…` of the top-level instructions of `stage`. All
+    /// the file's are listed once per lint, in instruction order, for the rules that ask.
+    pub(crate) fn stage_refs(&self, stage: usize) -> &'a [super::correctness::common::StageRef] {
+        let model = self.model;
+        let source = self.source;
+        let all = self.memo.stage_refs.get_or_init(|| {
+            let mut out = Vec::new();
+            for (i, ins) in model.instructions.iter().enumerate() {
+                out.extend(super::correctness::common::instruction_refs(ins, source, i));
+            }
+            out
+        });
+        let body = model
+            .stages
+            .get(stage)
+            .map_or(0..0, crate::model::Stage::body);
+        let lo = all.partition_point(|r| r.index < body.start);
+        let hi = all.partition_point(|r| r.index < body.end);
+        all.get(lo..hi.max(lo)).unwrap_or_default()
     }
 
     /// Every variable assignment of the file (ENV, ARG, shell), in file order, computed once.

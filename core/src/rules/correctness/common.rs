@@ -142,24 +142,7 @@ pub(crate) struct StageRef {
     pub range: TextRange,
 }
 
-/// Every `--from=` and `--mount=…from=…` of the top-level instructions of a stage.
-#[must_use]
-pub(crate) fn stage_refs(model: &Model<'_>, source: &str, stage: usize) -> Vec<StageRef> {
-    let mut out = Vec::new();
-    let body = model
-        .stages
-        .get(stage)
-        .map_or(0..0, crate::model::Stage::body);
-    for i in body {
-        let Some(ins) = model.instructions.get(i) else {
-            continue;
-        };
-        out.extend(instruction_refs(ins, source, i));
-    }
-    out
-}
-
-/// The stage references of one instruction (see [`stage_refs`]).
+/// The stage references of one instruction (see [`Context::stage_refs`](crate::rules::Context::stage_refs)).
 #[must_use]
 pub(crate) fn instruction_refs(ins: &Instruction, source: &str, index: usize) -> Vec<StageRef> {
     let mut out = Vec::new();

@@ -2,8 +2,6 @@ use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::util::suggest::{SuggestBudget, closest};
 
-use super::common::stage_refs;
-
 declare_rule! {
     /// ## What it does
     /// Reports `COPY --from=x` (and `RUN --mount=from=x`) where `x` is neither an earlier
@@ -53,7 +51,7 @@ impl Rule for CopyFromUnknownStage {
         let model = cx.model;
         let mut budget = SuggestBudget::default();
         for s in 0..model.stages.len() {
-            for r in stage_refs(model, cx.source, s) {
+            for r in cx.stage_refs(s) {
                 let exp = model.expand_at(&r.value, r.index);
                 if exp.unresolved || exp.error.is_some() {
                     continue;

@@ -1,8 +1,6 @@
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 
-use super::common::stage_refs;
-
 declare_rule! {
     /// ## What it does
     /// Reports `COPY --from` (or `RUN --mount=from=`) that names the stage it is in, by name or
@@ -47,7 +45,7 @@ impl Rule for CopyFromSelf {
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         for (s, stage) in model.stages.iter().enumerate() {
-            for r in stage_refs(model, cx.source, s) {
+            for r in cx.stage_refs(s) {
                 let exp = model.expand_at(&r.value, r.index);
                 if exp.unresolved || exp.error.is_some() {
                     continue;

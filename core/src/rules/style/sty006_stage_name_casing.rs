@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::fix::{Edit, Fix};
 use crate::model::BaseKind;
-use crate::rules::correctness::common::stage_refs;
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -72,7 +71,7 @@ impl Rule for StageNameCasing {
                 {
                     edits.push(Edit::replace(later.base.range, lower.clone()));
                 }
-                for r in stage_refs(model, cx.source, later.index) {
+                for r in cx.stage_refs(later.index) {
                     if r.value.eq_ignore_ascii_case(&lower)
                         && r.value != lower
                         && model.resolve_stage_ref(&r.value, later.index) == Some(s)
