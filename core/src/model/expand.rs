@@ -48,9 +48,8 @@ pub fn expand<'a>(word: &str, escape: char, lookup: &dyn Fn(&str) -> Lookup<'a>)
         };
     }
     let mut out = Expanded::default();
-    let chars: Vec<char> = word.chars().collect();
     let mut lx = Lexer {
-        chars: &chars,
+        src: word,
         pos: 0,
         escape,
         lookup,
@@ -68,8 +67,11 @@ pub fn referenced_names(word: &str, escape: char) -> Vec<String> {
     expand(word, escape, &|_| Lookup::Unknown).referenced
 }
 
+/// Reads `src` by bytes: every character the syntax gives meaning to is ASCII, so runs of
+/// other text are copied as slices (the lexer once read a vector of chars, one push each).
 struct Lexer<'c, 'l, 'o, 'a> {
-    chars: &'c [char],
+    src: &'c str,
+    /// A byte offset, always on a char boundary.
     pos: usize,
     escape: char,
     lookup: &'l dyn Fn(&str) -> Lookup<'a>,
@@ -79,7 +81,39 @@ struct Lexer<'c, 'l, 'o, 'a> {
 
 impl Lexer<'_, '_, '_, '_> {
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.pos).copied()
+        let b = *self.src.as_bytes().get(self.pos)?;
+        if b.is_ascii() {
+            Some(char::from(b))
+        } else {
+            self.src.get(self.pos..)?.chars().next()
+        }
+    }
+
+    /// Steps over `c`, the char at `pos`.
+    fn bump(&mut self, c: char) {
+        self.pos += c.len_utf8();
+    }
+
+    /// The end of the run of text from `pos` with no quote, `$`, escape char or `stops`
+    /// char in it (it ends before an ASCII byte, so on a char boundary).
+    fn plain_run_end(&self, stops: &[char]) -> usize {
+        let bytes = self.src.as_bytes();
+        let escape = self.escape;
+        let mut end = self.pos;
+        while let Some(&b) = bytes.get(end) {
+            let special = if b.is_ascii() {
+                let c = char::from(b);
+                matches!(c, '\'' | '"' | '$') || c == escape || stops.contains(&c)
+            } else {
+                // A non-ASCII escape char is compared char by char.
+                !escape.is_ascii()
+            };
+            if special {
+                break;
+            }
+            end += 1;
+        }
+        end
     }
 
     /// Reads until one of `stops` (unquoted) or the end; returns the processed text.
@@ -89,31 +123,30 @@ impl Lexer<'_, '_, '_, '_> {
             if stops.contains(&c) {
                 break;
             }
-            self.pos += 1;
             match c {
                 '\'' if top || self.depth > 0 => {
-                    while let Some(q) = self.peek() {
-                        self.pos += 1;
-                        if q == '\'' {
-                            break;
-                        }
-                        s.push(q);
-                    }
+                    self.bump(c);
+                    let rest = self.src.get(self.pos..).unwrap_or_default();
+                    let len = rest.find('\'').unwrap_or(rest.len());
+                    s.push_str(rest.get(..len).unwrap_or_default());
+                    // Past the closing quote, if there is one.
+                    self.pos = (self.pos + len + 1).min(self.src.len());
                 }
                 '"' => {
+                    self.bump(c);
                     while let Some(q) = self.peek() {
-                        self.pos += 1;
+                        self.bump(q);
                         if q == '"' {
                             break;
                         }
                         if q == self.escape {
                             match self.peek() {
                                 Some(n @ ('"' | '$')) => {
-                                    self.pos += 1;
+                                    self.bump(n);
                                     s.push(n);
                                 }
                                 Some(n) if n == self.escape => {
-                                    self.pos += 1;
+                                    self.bump(n);
                                     s.push(n);
                                 }
                                 _ => s.push(q),
@@ -125,14 +158,25 @@ impl Lexer<'_, '_, '_, '_> {
                         }
                     }
                 }
-                '$' => s.push_str(&self.dollar()),
+                '$' => {
+                    self.bump(c);
+                    s.push_str(&self.dollar());
+                }
                 c if c == self.escape => {
+                    self.bump(c);
                     if let Some(n) = self.peek() {
-                        self.pos += 1;
+                        self.bump(n);
                         s.push(n);
                     }
                 }
-                c => s.push(c),
+                c => {
+                    // This char and the plain text after it, in one copy.
+                    let start = self.pos;
+                    self.bump(c);
+                    let end = self.plain_run_end(stops).max(self.pos);
+                    s.push_str(self.src.get(start..end).unwrap_or_default());
+                    self.pos = end;
+                }
             }
         }
         s
@@ -172,8 +216,8 @@ impl Lexer<'_, '_, '_, '_> {
                 {
                     self.pos += 1;
                 }
-                let name: String = self.chars[start..self.pos].iter().collect();
-                self.note(&name).unwrap_or_default()
+                let name = self.src.get(start..self.pos).unwrap_or_default();
+                self.note(name).unwrap_or_default()
             }
             Some(c) if c.is_ascii_digit() => {
                 // Positional parameters are always empty in Dockerfiles.
@@ -193,7 +237,7 @@ impl Lexer<'_, '_, '_, '_> {
         {
             self.pos += 1;
         }
-        let name: String = self.chars[start..self.pos].iter().collect();
+        let name = self.src.get(start..self.pos).unwrap_or_default().to_owned();
         if name.is_empty() {
             self.out.error.get_or_insert_with(|| {
                 "bad substitution: `${` must be followed by a variable name".into()
@@ -375,20 +419,20 @@ impl Lexer<'_, '_, '_, '_> {
     /// Skips to the matching `}` without recursion; returns the skipped text.
     fn skip_to_brace_raw(&mut self) -> String {
         let mut depth = 0usize;
-        let mut s = String::new();
-        while let Some(c) = self.peek() {
-            if c == '}' {
+        let start = self.pos;
+        let bytes = self.src.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            if b == b'}' {
                 if depth == 0 {
                     break;
                 }
                 depth -= 1;
-            } else if c == '{' {
+            } else if b == b'{' {
                 depth += 1;
             }
-            s.push(c);
             self.pos += 1;
         }
-        s
+        self.src.get(start..self.pos).unwrap_or_default().to_owned()
     }
 }
 
