@@ -109,6 +109,22 @@ pub enum Keyword {
     Unknown,
 }
 
+/// Each keyword of [`Keyword::ALL`] (same index), its bytes packed little-endian into an integer.
+const KEYWORDS_PACKED: [u128; Keyword::ALL.len()] = {
+    let mut out = [0u128; Keyword::ALL.len()];
+    let mut i = 0;
+    while i < Keyword::ALL.len() {
+        let b = Keyword::ALL[i].as_str().as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            out[i] |= (b[k] as u128) << (8 * k);
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
 impl Keyword {
     pub const ALL: [Self; 18] = [
         Self::From,
@@ -134,16 +150,24 @@ impl Keyword {
     /// Case-insensitive lookup, as Docker does.
     #[must_use]
     pub fn parse(word: &str) -> Self {
+        // The word, upper-cased and packed into one integer, against each keyword's: integer
+        // compares, where string compares are a call each in the size-optimised build.
         let w = word.as_bytes();
-        let first = w.first().map_or(0, u8::to_ascii_uppercase);
-        // Length and first letter rule out all but one or two keywords before any full compare.
-        Self::ALL
-            .into_iter()
-            .find(|k| {
-                let k = k.as_str().as_bytes();
-                k.len() == w.len() && k.first() == Some(&first) && k.eq_ignore_ascii_case(w)
-            })
-            .unwrap_or(Self::Unknown)
+        if w.is_empty() || w.len() > 16 {
+            return Self::Unknown;
+        }
+        let mut packed = 0u128;
+        for (i, &b) in w.iter().enumerate() {
+            packed |= u128::from(b.to_ascii_uppercase()) << (8 * i);
+        }
+        let mut i = 0;
+        while let Some(&k) = Self::ALL.get(i) {
+            if KEYWORDS_PACKED.get(i) == Some(&packed) {
+                return k;
+            }
+            i += 1;
+        }
+        Self::Unknown
     }
 
     /// The canonical upper-case spelling.
