@@ -32,7 +32,7 @@ fn go_quote(s: &str) -> String {
 
 fn dump(ins: &Instruction) -> String {
     let mut s = if ins.keyword == Keyword::Unknown {
-        ins.keyword_text.to_ascii_lowercase()
+        ins.keyword_text().to_ascii_lowercase()
     } else {
         ins.keyword.as_str().to_ascii_lowercase()
     };

@@ -93,7 +93,7 @@ impl Word {
 pub struct Redirect {
     /// The operator without its file-descriptor prefix: `>`, `>>`, `<`, `>&`, `<&`, `&>`,
     /// `&>>`, `<>`, `>|`, `<<`, `<<-`, `<<<`.
-    pub op: String,
+    pub op: &'static str,
     /// The explicit file descriptor (`2` in `2>&1`), or the `{var}` name text.
     pub fd: Option<String>,
     /// The target word (the delimiter word for here-documents).

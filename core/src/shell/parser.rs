@@ -822,7 +822,7 @@ impl<'a> Parser<'a> {
         }
         let end = target.as_ref().map_or(self.pos, |t| t.range.end_usize());
         Redirect {
-            op: op.to_owned(),
+            op,
             fd,
             target,
             range: TextRange::from_usize(start, end),

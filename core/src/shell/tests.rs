@@ -161,7 +161,7 @@ fn redirects() {
     let s = parse(src);
     let c = &s.commands[0];
     assert!(c.args.is_empty());
-    let ops: Vec<_> = c.redirects.iter().map(|r| r.op.as_str()).collect();
+    let ops: Vec<_> = c.redirects.iter().map(|r| r.op).collect();
     assert_eq!(ops, [">&", ">", "&>>", "<<<", "<"]);
     assert_eq!(c.redirects[0].fd.as_deref(), Some("2"));
     assert_eq!(c.redirects[0].range.slice(src), "2>&1");

@@ -415,8 +415,9 @@ pub struct Instruction {
     /// From the keyword to the end of the last line (heredoc terminators included), no final newline.
     pub range: TextRange,
     pub keyword: Keyword,
-    /// The keyword as written (`run`, `Run`, …).
-    pub keyword_text: String,
+    /// Where the keyword as written lies in [`Instruction::line`] (see
+    /// [`Instruction::keyword_text`]).
+    pub keyword_at: TextRange,
     pub keyword_range: TextRange,
     pub flags: Vec<Flag>,
     pub args: Args,
@@ -433,6 +434,12 @@ pub struct Instruction {
 }
 
 impl Instruction {
+    /// The keyword as written (`run`, `Run`, …).
+    #[must_use]
+    pub fn keyword_text(&self) -> &str {
+        self.keyword_at.slice(self.line.as_str())
+    }
+
     /// The file range of the argument text ([`Instruction::args_range`]); empty arguments
     /// give the empty range at 0.
     #[must_use]

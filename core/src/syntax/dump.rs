@@ -76,7 +76,7 @@ fn dump_instruction(src: &str, ins: &Instruction, index: &LineIndex) -> Instruct
     let start = index.line_col(ins.range.start, src, PositionEncoding::Utf32);
     let end = index.line_col(ins.range.end, src, PositionEncoding::Utf32);
     let keyword = if ins.keyword == Keyword::Unknown {
-        ins.keyword_text.to_ascii_uppercase()
+        ins.keyword_text().to_ascii_uppercase()
     } else {
         ins.keyword.as_str().to_owned()
     };

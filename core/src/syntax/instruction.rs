@@ -175,7 +175,7 @@ pub(crate) fn parse_instruction(
     Instruction {
         range,
         keyword,
-        keyword_text: keyword_text.to_owned(),
+        keyword_at: TextRange::from_usize(trimmed_start, trimmed_start + kw_len),
         keyword_range,
         flags,
         args,

@@ -67,7 +67,7 @@ pub(crate) fn validate(src: &str, df: &mut Dockerfile) {
 fn check_instruction(ins: &Instruction, errors: &mut Vec<SyntaxError>, in_onbuild: bool) {
     if ins.keyword == Keyword::Unknown {
         let names = Keyword::ALL.map(Keyword::as_str);
-        let help = match closest(&ins.keyword_text, names) {
+        let help = match closest(ins.keyword_text(), names) {
             Some(s) => format!("did you mean `{s}`?"),
             None => "valid instructions are FROM, RUN, CMD, LABEL, EXPOSE, ENV, ADD, COPY, ENTRYPOINT, VOLUME, USER, WORKDIR, ARG, ONBUILD, STOPSIGNAL, HEALTHCHECK, SHELL".into(),
         };
@@ -75,7 +75,7 @@ fn check_instruction(ins: &Instruction, errors: &mut Vec<SyntaxError>, in_onbuil
             errors,
             SyntaxErrorKind::UnknownInstruction,
             ins.keyword_range,
-            format!("unknown instruction `{}`", ins.keyword_text),
+            format!("unknown instruction `{}`", ins.keyword_text()),
             help,
         );
         return;

@@ -112,7 +112,7 @@ impl Rule for AddInsteadOfCopy {
             let d = cx.report(ins.keyword_range, "ADD copies local files here; use COPY");
             d.set_help("`COPY` does the same without ADD's URL download and archive extraction");
             if !add_only && !unresolved {
-                let word = if ins.keyword_text.chars().all(|c| c.is_ascii_lowercase()) {
+                let word = if ins.keyword_text().chars().all(|c| c.is_ascii_lowercase()) {
                     "copy"
                 } else {
                     "COPY"

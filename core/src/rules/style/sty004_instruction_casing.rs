@@ -69,24 +69,24 @@ impl Rule for InstructionCasing {
         let all = all_keywords(cx);
         let is_upper = |t: &str| !t.bytes().any(|b| b.is_ascii_lowercase());
         let is_lower = |t: &str| !t.bytes().any(|b| b.is_ascii_uppercase());
-        let upper = all.iter().filter(|i| is_upper(&i.keyword_text)).count();
-        let lower = all.iter().filter(|i| is_lower(&i.keyword_text)).count();
+        let upper = all.iter().filter(|i| is_upper(i.keyword_text())).count();
+        let lower = all.iter().filter(|i| is_lower(i.keyword_text())).count();
         let want_upper = upper >= lower;
         for ins in all {
             let fine = if want_upper {
-                is_upper(&ins.keyword_text)
+                is_upper(ins.keyword_text())
             } else {
-                is_lower(&ins.keyword_text)
+                is_lower(ins.keyword_text())
             };
             if fine {
                 continue;
             }
             let canonical = if want_upper {
-                ins.keyword_text.to_ascii_uppercase()
+                ins.keyword_text().to_ascii_uppercase()
             } else {
-                ins.keyword_text.to_ascii_lowercase()
+                ins.keyword_text().to_ascii_lowercase()
             };
-            if ins.keyword_text == canonical {
+            if ins.keyword_text() == canonical {
                 continue;
             }
             let case = if want_upper { "upper" } else { "lower" };
@@ -98,7 +98,7 @@ impl Rule for InstructionCasing {
                 ins.keyword_range,
                 format!(
                     "`{}` should be `{canonical}`: most instructions are {case} case",
-                    ins.keyword_text
+                    ins.keyword_text()
                 ),
             )
             .set_help(format!("write every instruction keyword in {case} case"))

@@ -54,7 +54,7 @@ impl Rule for FromAsCasing {
             else {
                 continue;
             };
-            let from_lower = ins.keyword_text == ins.keyword_text.to_ascii_lowercase();
+            let from_lower = ins.keyword_text() == ins.keyword_text().to_ascii_lowercase();
             let want = if from_lower { "as" } else { "AS" };
             if kw.text == want {
                 continue;
@@ -67,7 +67,8 @@ impl Rule for FromAsCasing {
                 kw.range,
                 format!(
                     "`{}` does not match the casing of `{}`",
-                    kw.text, ins.keyword_text
+                    kw.text,
+                    ins.keyword_text()
                 ),
             )
             .set_help(format!("write `{want}`"))
