@@ -68,7 +68,7 @@ pub fn collect(src: &str, df: &Dockerfile) -> Vec<Suppression> {
     for item in &df.items {
         match &item.kind {
             ItemKind::Comment(c) => {
-                let text = c.text.as_str();
+                let text = c.text(src);
                 let base = c.text_range.start_usize();
                 let mut add = |origin,
                                list: &str,

@@ -79,10 +79,18 @@ pub struct Directive {
 #[derive(Clone, Debug)]
 pub struct Comment {
     pub range: TextRange,
-    pub text: String,
+    /// The text after `#`, trimmed (see [`Comment::text`]).
     pub text_range: TextRange,
     /// The comment sits between the lines of a continued instruction.
     pub inside_instruction: bool,
+}
+
+impl Comment {
+    /// The text after `#`, trimmed, from the file's `source`.
+    #[must_use]
+    pub fn text<'s>(&self, source: &'s str) -> &'s str {
+        self.text_range.slice(source)
+    }
 }
 
 /// Instruction keywords. `Unknown` keeps whatever word was written.

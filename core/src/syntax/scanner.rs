@@ -225,7 +225,6 @@ pub fn parse(src: &str) -> Dockerfile {
                 range: line.full,
                 kind: ItemKind::Comment(Comment {
                     range: TextRange::from_usize(content.start_usize() + lead, content.end_usize()),
-                    text: body.to_owned(),
                     text_range: TextRange::from_usize(body_start, body_start + body.len()),
                     inside_instruction: false,
                 }),

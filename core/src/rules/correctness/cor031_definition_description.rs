@@ -72,7 +72,7 @@ impl Rule for DefinitionDescription {
             if c.inside_instruction {
                 continue;
             }
-            let first = c.text.split_whitespace().next().unwrap_or("");
+            let first = c.text(cx.source).split_whitespace().next().unwrap_or("");
             if first.is_empty() || names.contains(&first) {
                 continue;
             }
