@@ -18,7 +18,7 @@ pub fn validate(pattern: &str) -> Result<(), String> {
     while i < b.len() {
         if b[i] == b'[' {
             match b[i + 1..].iter().position(|&c| c == b']') {
-                Some(p) if p > 0 || b.get(i + 2) == Some(&b']') => i += p + 2,
+                Some(p) if p > 0 || matches!(b.get(i + 2), Some(b']')) => i += p + 2,
                 _ => return Err(format!("unclosed `[` in glob `{pattern}`")),
             }
         } else {

@@ -87,7 +87,7 @@ pub(super) fn parse(text: &str) -> Result<Node> {
         let Some(b) = p.peek() else { break };
         if b == b'[' {
             let start = p.pos;
-            let array = p.bytes.get(p.pos + 1) == Some(&b'[');
+            let array = matches!(p.bytes.get(p.pos + 1), Some(b'['));
             p.pos += if array { 2 } else { 1 };
             p.skip_ws();
             let keys = p.key_path()?;
@@ -300,7 +300,7 @@ impl Parser<'_> {
             self.skip_comment();
             match self.peek() {
                 Some(b'\n') => self.pos += 1,
-                Some(b'\r') if self.bytes.get(self.pos + 1) == Some(&b'\n') => self.pos += 2,
+                Some(b'\r') if matches!(self.bytes.get(self.pos + 1), Some(b'\n')) => self.pos += 2,
                 _ => return,
             }
         }
@@ -312,7 +312,7 @@ impl Parser<'_> {
         self.skip_comment();
         match self.peek() {
             None | Some(b'\n') => Ok(()),
-            Some(b'\r') if self.bytes.get(self.pos + 1) == Some(&b'\n') => Ok(()),
+            Some(b'\r') if matches!(self.bytes.get(self.pos + 1), Some(b'\n')) => Ok(()),
             Some(_) => Err(self.error_here(
                 "unexpected text after the value; put each setting on its own line".into(),
             )),
@@ -509,7 +509,7 @@ impl Parser<'_> {
             if self.rest().starts_with("\"\"\"") {
                 // Up to two quotes may end the content: `""""` is `"` then the delimiter.
                 let mut quotes = 3;
-                while quotes < 5 && self.bytes.get(self.pos + quotes) == Some(&b'"') {
+                while quotes < 5 && matches!(self.bytes.get(self.pos + quotes), Some(b'"')) {
                     quotes += 1;
                 }
                 out.extend(std::iter::repeat_n('"', quotes - 3));
@@ -562,7 +562,7 @@ impl Parser<'_> {
             return Err(unterminated(open));
         };
         let mut close = end + 3;
-        while close < end + 5 && rest.as_bytes().get(close) == Some(&b'\'') {
+        while close < end + 5 && matches!(rest.as_bytes().get(close), Some(b'\'')) {
             close += 1;
         }
         let s = rest[..close - 3].to_owned();

@@ -425,8 +425,8 @@ impl Parser<'_> {
                             let hi = self.hex4()?;
                             let c = if (0xD800..0xDC00).contains(&hi) {
                                 // A high surrogate: combine with a following low surrogate.
-                                let is_low_next = self.bytes.get(self.pos) == Some(&b'\\')
-                                    && self.bytes.get(self.pos + 1) == Some(&b'u');
+                                let is_low_next = matches!(self.bytes.get(self.pos), Some(b'\\'))
+                                    && matches!(self.bytes.get(self.pos + 1), Some(b'u'));
                                 let save = self.pos;
                                 let mut combined = None;
                                 if is_low_next {

@@ -138,16 +138,16 @@ pub(super) fn is_assignment_raw(raw: &str) -> bool {
     while b.get(i).is_some_and(|&c| is_name_char(c)) {
         i += 1;
     }
-    if b.get(i) == Some(&b'[') {
+    if matches!(b.get(i), Some(b'[')) {
         while b.get(i).is_some_and(|&c| c != b']') {
             i += 1;
         }
         i += 1;
     }
-    if b.get(i) == Some(&b'+') {
+    if matches!(b.get(i), Some(b'+')) {
         i += 1;
     }
-    b.get(i) == Some(&b'=')
+    matches!(b.get(i), Some(b'='))
 }
 
 /// A reserved word (or reserved punctuation) the list parser acts on.
@@ -431,9 +431,9 @@ impl<'a> Parser<'a> {
             b'{' => (Kw::OpenBrace, 1),
             b'}' => (Kw::CloseBrace, 1),
             b'!' => (Kw::Bang, 1),
-            b'[' if rest.get(1) == Some(&b'[') => (Kw::OpenTest, 2),
+            b'[' if matches!(rest.get(1), Some(b'[')) => (Kw::OpenTest, 2),
             // `((` is followed by anything in practice.
-            b'(' => return (rest.get(1) == Some(&b'(')).then_some(Kw::OpenArith),
+            b'(' => return (matches!(rest.get(1), Some(b'('))).then_some(Kw::OpenArith),
             _ => {
                 // The run of lowercase letters, packed into an integer: one compare per
                 // keyword instead of a string comparison (a call in the size-optimised build).
@@ -754,7 +754,7 @@ impl<'a> Parser<'a> {
     fn peek_redirect(&self) -> Option<(usize, &'static str)> {
         let rest = self.b.get(self.pos..)?;
         let mut fd = 0;
-        if rest.first() == Some(&b'{') {
+        if matches!(rest.first(), Some(b'{')) {
             let close = rest.iter().take(64).position(|&c| c == b'}')?;
             let name = rest.get(1..close)?;
             if name.is_empty() || !name.iter().all(|&c| is_name_char(c)) {
@@ -781,7 +781,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         // Process substitution `<(…)` / `>(…)` is a word.
-        if (op == "<" || op == ">") && ops.get(1) == Some(&b'(') {
+        if (op == "<" || op == ">") && matches!(ops.get(1), Some(b'(')) {
             return None;
         }
         Some((fd, op))

@@ -218,7 +218,7 @@ pub fn parse(src: &str) -> Dockerfile {
             continue;
         }
         let lead = leading_ws(text);
-        if text.as_bytes().get(lead) == Some(&b'#') {
+        if matches!(text.as_bytes().get(lead), Some(b'#')) {
             let body = crate::util::text::trim(&text[lead + 1..]);
             let body_start = content.start_usize() + lead + 1 + leading_ws(&text[lead + 1..]);
             df.items.push(Item {
@@ -261,7 +261,7 @@ pub fn parse(src: &str) -> Dockerfile {
             i += 1;
             // One whitespace scan answers both: a comment line, or an empty one.
             let lead = leading_ws(t);
-            if t.as_bytes().get(lead) == Some(&b'#') {
+            if matches!(t.as_bytes().get(lead), Some(b'#')) {
                 end_range_end = l.content.end;
                 continue;
             }

@@ -140,7 +140,7 @@ pub(crate) fn extract_flags(line: &str, base: usize) -> (Vec<RawWord>, usize) {
         if pos >= bytes.len() {
             return (words, bytes.len());
         }
-        if !(bytes[pos] == b'-' && bytes.get(pos + 1) == Some(&b'-')) {
+        if !(bytes[pos] == b'-' && matches!(bytes.get(pos + 1), Some(b'-'))) {
             return (words, pos);
         }
         // Read one flag word.

@@ -57,7 +57,7 @@ impl LineIndex {
             .and_then(|rest| crate::util::text::find_either(rest, b'\n', b'\r'))
         {
             i += at;
-            if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+            if matches!(bytes.get(i), Some(b'\r')) && matches!(bytes.get(i + 1), Some(b'\n')) {
                 i += 1;
             }
             i += 1;
@@ -127,10 +127,10 @@ impl LineIndex {
         let start = self.line_start(line);
         let mut end = self.line_start(line + 1);
         let bytes = source.as_bytes();
-        if end > start && bytes.get(end as usize - 1) == Some(&b'\n') {
+        if end > start && matches!(bytes.get(end as usize - 1), Some(b'\n')) {
             end -= 1;
         }
-        if end > start && bytes.get(end as usize - 1) == Some(&b'\r') {
+        if end > start && matches!(bytes.get(end as usize - 1), Some(b'\r')) {
             end -= 1;
         }
         TextRange::new(start, end)

@@ -73,7 +73,7 @@ fn decimal(b: &[u8]) -> Option<f64> {
             return None;
         }
         i += 1;
-        let negative = b.get(i) == Some(&b'-');
+        let negative = matches!(b.get(i), Some(b'-'));
         if matches!(b.get(i), Some(b'-' | b'+')) {
             i += 1;
         }

@@ -79,7 +79,7 @@ pub(crate) fn is_absolute_path(path: &str) -> bool {
     let b = path.as_bytes();
     b.len() >= 2
         && b.first().is_some_and(u8::is_ascii_alphabetic)
-        && b.get(1) == Some(&b':')
+        && matches!(b.get(1), Some(b':'))
         && (b.len() == 2 || matches!(b.get(2), Some(b'\\' | b'/')))
 }
 

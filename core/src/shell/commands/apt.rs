@@ -81,7 +81,7 @@ impl<'c> Apt<'c> {
             .args
             .iter()
             // Most arguments are package names: one byte rules them out.
-            .filter(|w| w.value.as_bytes().first() == Some(&b'-'))
+            .filter(|w| matches!(w.value.as_bytes().first(), Some(b'-')))
             .filter_map(|w| {
                 let v = w.value.as_str();
                 v.strip_prefix("-q=")
