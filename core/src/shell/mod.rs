@@ -204,9 +204,12 @@ impl Command {
     /// Basename of the command name (`/usr/bin/apt-get` → `apt-get`), `""` if none.
     #[must_use]
     pub fn name_str(&self) -> &str {
-        self.name
-            .as_ref()
-            .map_or("", |w| w.value.get(self.name_base as usize..).unwrap_or(""))
+        match &self.name {
+            None => "",
+            // The usual case, a bare name: no slicing.
+            Some(w) if self.name_base == 0 => &w.value,
+            Some(w) => w.value.get(self.name_base as usize..).unwrap_or(""),
+        }
     }
 
     /// The argument values.

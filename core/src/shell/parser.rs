@@ -120,10 +120,12 @@ const fn is_meta(c: u8) -> bool {
     )
 }
 
+#[inline(always)]
 const fn is_name_start(c: u8) -> bool {
     c.is_ascii_alphabetic() || c == b'_'
 }
 
+#[inline(always)]
 const fn is_name_char(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }

@@ -102,27 +102,38 @@ pub(crate) fn parse_words(rest: &str, escape: char, base: usize) -> Vec<RawWord>
     }
 }
 
+// `char_len` and `space_len` run for every byte of every instruction's arguments: their
+// ASCII answer is inlined (in the size-optimised build it would stay a call), the rest is not.
+
 /// The byte length of the char at `i` of `s` (1 past the end or off a boundary).
+#[inline(always)]
 fn char_len(s: &str, i: usize) -> usize {
     match s.as_bytes().get(i) {
         Some(b) if b.is_ascii() => 1,
-        _ => s
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .map_or(1, char::len_utf8),
+        _ => char_len_non_ascii(s, i),
     }
 }
 
+fn char_len_non_ascii(s: &str, i: usize) -> usize {
+    s.get(i..)
+        .and_then(|r| r.chars().next())
+        .map_or(1, char::len_utf8)
+}
+
 /// The byte length of the whitespace char (Go's `unicode.IsSpace`) at `i` of `s`, 0 if none.
+#[inline(always)]
 fn space_len(s: &str, i: usize) -> usize {
     match s.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => usize::from(matches!(b, b'\t'..=b'\r' | b' ')),
-        _ => s
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .filter(|c| is_space(*c))
-            .map_or(0, char::len_utf8),
+        _ => space_len_non_ascii(s, i),
     }
+}
+
+fn space_len_non_ascii(s: &str, i: usize) -> usize {
+    s.get(i..)
+        .and_then(|r| r.chars().next())
+        .filter(|c| is_space(*c))
+        .map_or(0, char::len_utf8)
 }
 
 /// BuildKit's `extractBuilderFlags`: leading `--flag` words (quotes removed, `\` escapes
