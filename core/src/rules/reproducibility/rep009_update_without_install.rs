@@ -2,7 +2,7 @@ use super::super::size::common::{PerRun, head_range, run_commands};
 use crate::declare_rule;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::shell::Command;
-use crate::shell::commands::rpm::RpmTool;
+use crate::shell::commands::{self, rpm::RpmTool};
 
 declare_rule! {
     /// ## What it does
@@ -47,6 +47,13 @@ enum Family {
 
 /// `Some((family, is_refresh, is_consumer))` for package-manager commands.
 fn classify(cx: &Context<'_>, cmd: &Command) -> Option<(Family, bool, bool)> {
+    // Most commands are of no package manager: one byte, not three view lookups.
+    if !matches!(
+        cmd.family,
+        commands::Family::Apt | commands::Family::Apk | commands::Family::Rpm
+    ) {
+        return None;
+    }
     if let Some(a) = cx.apt(cmd) {
         let sub = a.subcommand_str();
         let consumer = matches!(
