@@ -170,14 +170,9 @@ impl<'a> Converter<'a> {
         self.write_positioned(out, d.range);
         out.push(',');
         d.help.write_json(out);
-        out.push_str(",[");
-        for (i, l) in d.labels.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            self.write_item(out, l.range, &l.message);
-        }
-        out.push_str("],");
+        out.push(',');
+        self.write_items(out, d.labels.iter().map(|l| (l.range, l.message.as_str())));
+        out.push(',');
         match &d.fix {
             None => out.push_str("null"),
             Some(fix) => self.write_fix(out, fix),
@@ -190,22 +185,24 @@ impl<'a> Converter<'a> {
         json::string(out, &fix.title);
         out.push(',');
         json::string(out, fix.applicability.as_str());
-        out.push_str(",[");
-        for (i, e) in fix.edits.iter().enumerate() {
+        out.push(',');
+        self.write_items(out, fix.edits.iter().map(|e| (e.range, e.content.as_str())));
+        out.push(']');
+    }
+
+    /// Labels or edits: `[[...positioned, text], …]`.
+    fn write_items<'t>(&self, out: &mut String, items: impl Iterator<Item = (TextRange, &'t str)>) {
+        out.push('[');
+        for (i, (range, text)) in items.enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            self.write_item(out, e.range, &e.content);
+            out.push('[');
+            self.write_positioned(out, range);
+            out.push(',');
+            json::string(out, text);
+            out.push(']');
         }
-        out.push_str("]]");
-    }
-
-    /// A label or an edit: `[...positioned, text]`.
-    fn write_item(&self, out: &mut String, range: TextRange, text: &str) {
-        out.push('[');
-        self.write_positioned(out, range);
-        out.push(',');
-        json::string(out, text);
         out.push(']');
     }
 
