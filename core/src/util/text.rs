@@ -46,28 +46,15 @@ pub fn find_either(hay: &[u8], a: u8, b: u8) -> Option<usize> {
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
     let mut chunks = hay.chunks_exact(8);
     let mut at = 0;
-    if a == b {
-        // One byte looked for (half the work per step).
-        for chunk in chunks.by_ref() {
-            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-                break;
-            };
-            if has_zero(u64::from_le_bytes(word) ^ wa) != 0 {
-                break;
-            }
-            at += 8;
+    for chunk in chunks.by_ref() {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
+        if has_zero(x ^ wa) | has_zero(x ^ wb) != 0 {
+            break;
         }
-    } else {
-        for chunk in chunks.by_ref() {
-            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-                break;
-            };
-            let x = u64::from_le_bytes(word);
-            if has_zero(x ^ wa) | has_zero(x ^ wb) != 0 {
-                break;
-            }
-            at += 8;
-        }
+        at += 8;
     }
     hay.get(at..)?
         .iter()
