@@ -198,7 +198,6 @@ impl Linter {
                 all.extend(cx.diagnostics.drain(..).map(|d| (index, d)));
             }
         }
-        drop(cx);
         // Suppressions, then the findings about suppressions themselves.
         let mut sups = suppress::collect(source, df);
         if self.config.inline_suppressions == Some(false) {

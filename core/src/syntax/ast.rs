@@ -168,14 +168,11 @@ impl Keyword {
         for (i, &b) in w.iter().enumerate() {
             packed |= u128::from(b.to_ascii_uppercase()) << (8 * i);
         }
-        let mut i = 0;
-        while let Some(&k) = Self::ALL.get(i) {
-            if KEYWORDS_PACKED.get(i) == Some(&packed) {
-                return k;
-            }
-            i += 1;
-        }
-        Self::Unknown
+        Self::ALL
+            .into_iter()
+            .zip(KEYWORDS_PACKED)
+            .find_map(|(k, p)| (p == packed).then_some(k))
+            .unwrap_or(Self::Unknown)
     }
 
     /// The canonical upper-case spelling.

@@ -54,7 +54,7 @@ impl Rule for NpmStrictSslDisabled {
                 "PNPM_CONFIG_STRICT_SSL",
             ]
             .iter()
-            .any(|n| n.len() == v.name.len() && n.eq_ignore_ascii_case(v.name))
+            .any(|n| n.eq_ignore_ascii_case(v.name))
                 && v.value.is_some_and(is_falsy)
             {
                 cx.report(

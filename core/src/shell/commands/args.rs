@@ -93,7 +93,7 @@ pub fn parse_args<'c>(args: &'c [Word], spec: &FlagSpec) -> ParsedArgs<'c> {
         i += 1;
         let v = w.value.as_str();
         // Most arguments are operands: one byte tells.
-        if v.as_bytes().first() != Some(&b'-') {
+        if !matches!(v.as_bytes().first(), Some(b'-')) {
             out.positionals.push(w);
             continue;
         }

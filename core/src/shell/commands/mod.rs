@@ -178,7 +178,7 @@ impl<'c> Package<'c> {
         let mut found = None;
         'scan: for (i, &b) in bytes.iter().enumerate().skip(1) {
             for op in ops {
-                if op.as_bytes().first() == Some(&b)
+                if matches!(op.as_bytes().first(), Some(&first) if first == b)
                     && bytes
                         .get(i..)
                         .is_some_and(|rest| rest.starts_with(op.as_bytes()))
