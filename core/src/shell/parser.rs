@@ -982,6 +982,24 @@ impl<'a> Parser<'a> {
     /// substitution). Always consumes at least one byte when not at EOF.
     fn read_word(&mut self, depth: u32) -> Word {
         let start = self.pos;
+        // Most words are plain characters up to a blank or an operator: their value is their
+        // text, copied once at its exact size (building it piece by piece grows the string).
+        // `(` is left to the loop below, for array assignments `a=(x y)`.
+        let plain_end = self.run_end(&UNQUOTED_STOP);
+        if plain_end > start
+            && self
+                .b
+                .get(plain_end)
+                .is_none_or(|&c| c != b'(' && is_meta(c))
+        {
+            self.pos = plain_end;
+            return Word {
+                range: TextRange::from_usize(start, plain_end),
+                value: self.slice(start, plain_end).to_owned(),
+                quoted: false,
+                has_expansion: false,
+            };
+        }
         let mut w = Word::default();
         if self.is_process_subst() {
             w.has_expansion = true;

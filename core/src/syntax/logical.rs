@@ -20,6 +20,15 @@ pub struct LogicalLine {
 }
 
 impl LogicalLine {
+    /// An empty line with room for `text` bytes in `segments` pieces.
+    #[must_use]
+    pub(crate) fn with_capacity(text: usize, segments: usize) -> Self {
+        Self {
+            text: String::with_capacity(text),
+            segments: Vec::with_capacity(segments),
+        }
+    }
+
     /// Appends a contiguous piece of the file.
     pub(crate) fn push(&mut self, source: &str, range: TextRange) {
         let piece = range.slice(source);

@@ -176,6 +176,8 @@ pub fn parse(src: &str) -> Dockerfile {
     let mut directives = DirectiveParser { done: false };
     let bom_len = if src.starts_with('\u{feff}') { 3 } else { 0 };
     df.bom = bom_len > 0;
+    // The file ranges of the current logical line's pieces (one per physical line).
+    let mut pieces: Vec<TextRange> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -244,12 +246,13 @@ pub fn parse(src: &str) -> Dockerfile {
             i += 1;
             continue;
         }
-        // A logical instruction line.
-        let mut logical = LogicalLine::default();
-        logical.push(
-            src,
-            TextRange::from_usize(start, start + cont.unwrap_or(first_text.len())),
-        );
+        // A logical instruction line. Its pieces are found first, so its text is allocated
+        // once at its full size (pushing line by line grew it several times in long RUNs).
+        pieces.clear();
+        pieces.push(TextRange::from_usize(
+            start,
+            start + cont.unwrap_or(first_text.len()),
+        ));
         let start_line = to_u32(i);
         let mut end_range_end = content.end;
         let mut empty_continuations = Vec::new();
@@ -271,14 +274,18 @@ pub fn parse(src: &str) -> Dockerfile {
             }
             end_range_end = l.content.end;
             let c = continuation_at(t, df.escape);
-            logical.push(
-                src,
-                TextRange::new(
-                    l.content.start,
-                    l.content.start + to_u32(c.unwrap_or(t.len())),
-                ),
-            );
+            pieces.push(TextRange::new(
+                l.content.start,
+                l.content.start + to_u32(c.unwrap_or(t.len())),
+            ));
             continues = c.is_some();
+        }
+        let mut logical = LogicalLine::with_capacity(
+            pieces.iter().map(|p| p.end_usize() - p.start_usize()).sum(),
+            pieces.len(),
+        );
+        for &piece in &pieces {
+            logical.push(src, piece);
         }
         let mut end_line = to_u32(i - 1);
         let mut ins = parse_instruction(logical, df.escape, &mut df.errors, 0);
