@@ -117,22 +117,6 @@ pub enum Keyword {
     Unknown,
 }
 
-/// Each keyword of [`Keyword::ALL`] (same index), its bytes packed little-endian into an integer.
-const KEYWORDS_PACKED: [u128; Keyword::ALL.len()] = {
-    let mut out = [0u128; Keyword::ALL.len()];
-    let mut i = 0;
-    while i < Keyword::ALL.len() {
-        let b = Keyword::ALL[i].as_str().as_bytes();
-        let mut k = 0;
-        while k < b.len() {
-            out[i] |= (b[k] as u128) << (8 * k);
-            k += 1;
-        }
-        i += 1;
-    }
-    out
-};
-
 impl Keyword {
     pub const ALL: [Self; 18] = [
         Self::From,
@@ -158,21 +142,39 @@ impl Keyword {
     /// Case-insensitive lookup, as Docker does.
     #[must_use]
     pub fn parse(word: &str) -> Self {
-        // The word, upper-cased and packed into one integer, against each keyword's: integer
-        // compares, where string compares are a call each in the size-optimised build.
+        // Length and first letter leave one candidate (two for `A??`), then one
+        // case-insensitive compare: no loop over all keywords, no wide-integer arithmetic
+        // (a call per shift in WebAssembly).
         let w = word.as_bytes();
-        if w.is_empty() || w.len() > 16 {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
             return Self::Unknown;
+        };
+        let candidate = match (w.len(), first.to_ascii_uppercase()) {
+            (4, b'F') => Self::From,
+            (3, b'R') => Self::Run,
+            (3, b'C') => Self::Cmd,
+            (10, b'E') => Self::Entrypoint,
+            (5, b'S') => Self::Shell,
+            (5, b'L') => Self::Label,
+            (10, b'M') => Self::Maintainer,
+            (6, b'E') => Self::Expose,
+            (3, b'E') => Self::Env,
+            (3, b'A') if last.eq_ignore_ascii_case(&b'd') => Self::Add,
+            (3, b'A') => Self::Arg,
+            (4, b'C') => Self::Copy,
+            (7, b'W') => Self::Workdir,
+            (4, b'U') => Self::User,
+            (6, b'V') => Self::Volume,
+            (7, b'O') => Self::Onbuild,
+            (10, b'S') => Self::Stopsignal,
+            (11, b'H') => Self::Healthcheck,
+            _ => return Self::Unknown,
+        };
+        if w.eq_ignore_ascii_case(candidate.as_str().as_bytes()) {
+            candidate
+        } else {
+            Self::Unknown
         }
-        let mut packed = 0u128;
-        for (i, &b) in w.iter().enumerate() {
-            packed |= u128::from(b.to_ascii_uppercase()) << (8 * i);
-        }
-        Self::ALL
-            .into_iter()
-            .zip(KEYWORDS_PACKED)
-            .find_map(|(k, p)| (p == packed).then_some(k))
-            .unwrap_or(Self::Unknown)
     }
 
     /// The canonical upper-case spelling.
