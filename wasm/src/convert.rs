@@ -11,7 +11,7 @@ use stowage_core::text::{LineIndex, PositionEncoding, TextRange};
 use stowage_core::util::VecMap;
 use stowage_core::util::suggest::closest;
 
-use crate::json::{self, ToJson, json_object};
+use crate::json::{self, Json, ToJson, json_object};
 
 /// A 0-based position in the chosen encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,15 +50,15 @@ pub struct DiagnosticsJson<'a> {
 }
 
 impl ToJson for DiagnosticsJson<'_> {
-    fn write_json(&self, out: &mut String) {
-        out.push('[');
+    fn write_json(&self, out: &mut Json) {
+        out.byte(b'[');
         for (i, d) in self.list.iter().enumerate() {
             if i > 0 {
-                out.push(',');
+                out.byte(b',');
             }
             self.cv.write_diagnostic(out, d);
         }
-        out.push(']');
+        out.byte(b']');
     }
 }
 
@@ -112,12 +112,12 @@ json_object!(ConfigErrorOut { "message": message, "key": key, "span": span, "hel
 
 /// `ParseOut` flattens the dump: its keys, then `diagnostics`.
 impl ToJson for ParseOut<'_> {
-    fn write_json(&self, out: &mut String) {
+    fn write_json(&self, out: &mut Json) {
         self.dump.write_json(out);
         out.pop(); // the dump's closing brace
-        out.push_str(",\"diagnostics\":");
+        out.text(",\"diagnostics\":");
         self.cv.diagnostics(&self.diagnostics).write_json(out);
-        out.push('}');
+        out.byte(b'}');
     }
 }
 
@@ -161,53 +161,53 @@ impl<'a> Converter<'a> {
         DiagnosticsJson { cv: self, list }
     }
 
-    fn write_diagnostic(&self, out: &mut String, d: &Diagnostic) {
-        out.push('[');
+    fn write_diagnostic(&self, out: &mut Json, d: &Diagnostic) {
+        out.byte(b'[');
         for text in [d.code, d.name, d.severity.as_str(), d.message.as_str()] {
             json::string(out, text);
-            out.push(',');
+            out.byte(b',');
         }
         self.write_positioned(out, d.range);
-        out.push(',');
+        out.byte(b',');
         d.help.write_json(out);
-        out.push(',');
+        out.byte(b',');
         self.write_items(out, d.labels.iter().map(|l| (l.range, l.message.as_str())));
-        out.push(',');
+        out.byte(b',');
         match &d.fix {
-            None => out.push_str("null"),
+            None => out.text("null"),
             Some(fix) => self.write_fix(out, fix),
         }
-        out.push(']');
+        out.byte(b']');
     }
 
-    fn write_fix(&self, out: &mut String, fix: &Fix) {
-        out.push('[');
+    fn write_fix(&self, out: &mut Json, fix: &Fix) {
+        out.byte(b'[');
         json::string(out, &fix.title);
-        out.push(',');
+        out.byte(b',');
         json::string(out, fix.applicability.as_str());
-        out.push(',');
+        out.byte(b',');
         self.write_items(out, fix.edits.iter().map(|e| (e.range, e.content.as_str())));
-        out.push(']');
+        out.byte(b']');
     }
 
     /// Labels or edits: `[[...positioned, text], …]`.
-    fn write_items<'t>(&self, out: &mut String, items: impl Iterator<Item = (TextRange, &'t str)>) {
-        out.push('[');
+    fn write_items<'t>(&self, out: &mut Json, items: impl Iterator<Item = (TextRange, &'t str)>) {
+        out.byte(b'[');
         for (i, (range, text)) in items.enumerate() {
             if i > 0 {
-                out.push(',');
+                out.byte(b',');
             }
-            out.push('[');
+            out.byte(b'[');
             self.write_positioned(out, range);
-            out.push(',');
+            out.byte(b',');
             json::string(out, text);
-            out.push(']');
+            out.byte(b']');
         }
-        out.push(']');
+        out.byte(b']');
     }
 
     /// `startLine,startChar,endLine,endChar,startOffset,endOffset`.
-    fn write_positioned(&self, out: &mut String, range: TextRange) {
+    fn write_positioned(&self, out: &mut Json, range: TextRange) {
         let (start, end) = (self.position(range.start), self.position(range.end));
         let numbers = [
             start.line,
@@ -219,7 +219,7 @@ impl<'a> Converter<'a> {
         ];
         for (i, n) in numbers.into_iter().enumerate() {
             if i > 0 {
-                out.push(',');
+                out.byte(b',');
             }
             json::unsigned(out, u64::from(n));
         }
@@ -246,7 +246,7 @@ pub fn fix_out(result: &FixResult, encoding: PositionEncoding) -> FixResultOut<'
 }
 
 impl ToJson for FixResultOut<'_> {
-    fn write_json(&self, out: &mut String) {
+    fn write_json(&self, out: &mut Json) {
         let r = self.result;
         let applied: Vec<AppliedOut> = r
             .applied
@@ -708,20 +708,20 @@ impl TomlWriter {
 }
 
 /// A TOML basic string.
-fn quote(out: &mut String, s: &str) {
-    out.push('"');
+fn quote(toml: &mut String, s: &str) {
+    toml.push('"');
     for c in s.chars() {
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
+            '"' => toml.push_str("\\\""),
+            '\\' => toml.push_str("\\\\"),
+            '\n' => toml.push_str("\\n"),
+            '\r' => toml.push_str("\\r"),
+            '\t' => toml.push_str("\\t"),
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\u{:04X}", c as u32))
+                toml.push_str(&format!("\\u{:04X}", c as u32))
             }
-            c => out.push(c),
+            c => toml.push(c),
         }
     }
-    out.push('"');
+    toml.push('"');
 }
