@@ -108,25 +108,25 @@ impl LogicalLine {
     #[must_use]
     pub fn slice(&self, range: TextRange) -> Self {
         let (start, end) = (range.start, range.end.min(to_u32(self.text.len())));
-        let mut out = Self {
-            text: String::with_capacity(end.saturating_sub(start) as usize),
-            ..Self::default()
-        };
+        // The logical text is contiguous: one copy; only the segments need cutting.
+        let text = self
+            .text
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+            .to_owned();
+        let mut segments = Vec::with_capacity(self.segments.len());
         for seg in &self.segments {
             let s = seg.logical.max(start);
             let e = (seg.logical + seg.len).min(end);
             if s < e {
-                let logical = to_u32(out.text.len());
-                out.segments.push(Segment {
-                    logical,
+                segments.push(Segment {
+                    logical: s - start,
                     file: seg.file + (s - seg.logical),
                     len: e - s,
                 });
-                out.text
-                    .push_str(self.text.get(s as usize..e as usize).unwrap_or(""));
             }
         }
-        out
+        Self { text, segments }
     }
 
     /// A line made of one contiguous file range (heredoc bodies).
