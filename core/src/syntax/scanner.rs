@@ -43,23 +43,41 @@ fn split_lines(src: &str) -> Vec<Line> {
 }
 
 /// Offset of the first non-whitespace char of `s` (Go's `TrimLeftFunc(unicode.IsSpace)`).
-/// Runs on every line: `util::text::trim_start` answers ASCII without the Unicode tables.
+/// Runs on every line, which nearly always starts with a letter or `#`: a plain byte loop, with
+/// the Unicode tables only at a non-ASCII byte.
 fn leading_ws(s: &str) -> usize {
-    s.len() - crate::util::text::trim_start(s).len()
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if !matches!(c, b'\t'..=b'\r' | b' ') {
+            if !c.is_ascii() {
+                return s.len() - s.get(i..).unwrap_or_default().trim_start().len();
+            }
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// BuildKit's `([^E])E[ \t]*$` for escape char `E`: the offset of the escape char when the line
-/// continues. An escaped escape (`\\` at the end) does not continue; a lone escape does.
+/// continues. An escaped escape (`\\` at the end) does not continue; a lone escape does. The
+/// escape char is `\\` or `` ` ``, so bytes suffice: an ASCII byte is never inside a longer
+/// character.
 fn continuation_at(s: &str, escape: char) -> Option<usize> {
-    let end = s
-        .bytes()
-        .rposition(|b| b != b' ' && b != b'\t')
-        .map_or(0, |i| i + 1);
-    let trimmed = s.get(..end).unwrap_or("");
-    let before = trimmed.strip_suffix(escape)?;
-    match before.chars().next_back() {
-        Some(prev) if prev == escape => None,
-        _ => Some(before.len()),
+    let b = s.as_bytes();
+    let escape = u8::try_from(escape).ok()?;
+    let mut end = b.len();
+    while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t')) {
+        end -= 1;
+    }
+    let at = end.checked_sub(1)?;
+    if b.get(at) != Some(&escape) {
+        return None;
+    }
+    match at.checked_sub(1).and_then(|p| b.get(p)) {
+        Some(&prev) if prev == escape => None,
+        _ => Some(at),
     }
 }
 
