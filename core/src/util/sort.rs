@@ -45,13 +45,16 @@ fn sorted_order(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> 
             let mid = n.min(lo + width);
             let hi = n.min(mid + width);
             let (mut i, mut j) = (lo, mid);
+            // Indexing a slice is inline; indexing the `Vec` is a call per access in the
+            // size-optimised build.
+            let from = order.as_slice();
             for slot in &mut merged[lo..hi] {
-                let take_left = i < mid && (j == hi || compare(order[i], order[j]).is_le());
+                let take_left = i < mid && (j == hi || compare(from[i], from[j]).is_le());
                 if take_left {
-                    *slot = order[i];
+                    *slot = from[i];
                     i += 1;
                 } else {
-                    *slot = order[j];
+                    *slot = from[j];
                     j += 1;
                 }
             }
@@ -65,6 +68,7 @@ fn sorted_order(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> 
 
 /// Moves element `order[k]` to position `k` with swaps, one cycle of the permutation at a time.
 fn permute(mut order: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
+    let order = order.as_mut_slice();
     for start in 0..order.len() {
         let mut at = start;
         loop {
