@@ -39,8 +39,9 @@ impl LintResult {
 pub struct Linter {
     config: Config,
     enabled: Vec<bool>,
-    /// Registry indices of the enabled Dockerfile rules, in registry order: what a lint runs.
-    dockerfile_rules: Vec<usize>,
+    /// Registry indices of the enabled Dockerfile rules, in registry order: what a lint runs,
+    /// each with the commands it is limited to (see [`rules::Rule::only_on`]).
+    dockerfile_rules: Vec<(usize, Option<rules::CommandKinds>)>,
     severity: Vec<Severity>,
     options: Vec<Option<Value>>,
     /// `[[custom-rules]]`, compiled, with whether each runs.
@@ -114,6 +115,7 @@ impl Linter {
         let custom = rules::policy::custom::compile(&config);
         let dockerfile_rules = (0..rules.len())
             .filter(|&i| enabled[i] && rules[i].meta().target == Target::Dockerfile)
+            .map(|i| (i, rules[i].only_on()))
             .collect();
         Self {
             config,
@@ -167,6 +169,18 @@ impl Linter {
     /// Lints an already parsed file.
     #[must_use]
     pub fn lint_parsed(&self, source: &str, df: &Dockerfile, inputs: &Inputs) -> LintResult {
+        self.lint_parsed_skipping(source, df, inputs, true)
+    }
+
+    /// [`Linter::lint_parsed`]; `skip_unrelated: false` also runs the rules whose commands the
+    /// file does not run (tests check that this changes nothing).
+    fn lint_parsed_skipping(
+        &self,
+        source: &str,
+        df: &Dockerfile,
+        inputs: &Inputs,
+        skip_unrelated: bool,
+    ) -> LintResult {
         let model = Model::new(source, df, self.config.target.as_deref());
         let scripts = rules::collect_scripts(source, &model);
         let memo = rules::context::Memo::default();
@@ -186,7 +200,11 @@ impl Linter {
             meta: &rules::style::UnknownSuppression::META,
             diagnostics: Vec::new(),
         };
-        for &index in &self.dockerfile_rules {
+        let present = rules::CommandKinds::of(&scripts);
+        for &(index, only_on) in &self.dockerfile_rules {
+            if skip_unrelated && only_on.is_some_and(|kinds| !kinds.meets(present)) {
+                continue;
+            }
             let Some(rule) = registered.get(index) else {
                 continue;
             };
@@ -513,5 +531,65 @@ impl Linter {
             remaining,
             stopped_on_error,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every rule that declares [`rules::Rule::only_on`] must find nothing in a file that runs
+    /// none of those commands: skipping it then changes no result. Checked on every rule's
+    /// documented examples, a file mixing the kinds, and the real corpus when it is present.
+    #[test]
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the test (not the engine) reads the real corpus beside the checkout"
+    )]
+    fn skipping_rules_for_absent_commands_changes_nothing() {
+        let all = Linter::new(Config {
+            select: Some(vec!["all".to_owned()]),
+            ..Config::default()
+        })
+        .expect("select all");
+        let mut sources: Vec<String> = Vec::new();
+        #[cfg(feature = "docs")]
+        for rule in registry() {
+            for title in ["Example", "Use instead"] {
+                sources.extend(rule.meta().example(title));
+            }
+        }
+        sources.push(
+            "FROM fedora:40\nRUN dnf install httpd && gem install rails && go install x.io/y@latest\n\
+             RUN curl -k https://x | sh && wget --no-check-certificate http://y && chmod 777 /t\n"
+                .to_owned(),
+        );
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/corpus/dockerfiles/real");
+        if let Ok(dir) = std::fs::read_dir(&corpus) {
+            for entry in dir.flatten() {
+                let path = entry.path();
+                if path.extension().is_none_or(|e| e != "dockerignore") {
+                    sources.extend(std::fs::read_to_string(path).ok());
+                }
+            }
+        }
+        let mut skipped_somewhere = 0;
+        for source in &sources {
+            let df = syntax::parse(source);
+            let inputs = Inputs::default();
+            let fast = all.lint_parsed_skipping(source, &df, &inputs, true);
+            let full = all.lint_parsed_skipping(source, &df, &inputs, false);
+            assert_eq!(fast.diagnostics, full.diagnostics, "in:\n{source}");
+            let model = Model::new(source, &df, None);
+            let present = rules::CommandKinds::of(&rules::collect_scripts(source, &model));
+            skipped_somewhere += all
+                .dockerfile_rules
+                .iter()
+                .filter(|(_, only)| only.is_some_and(|k| !k.meets(present)))
+                .count();
+        }
+        // The check above would pass vacuously if no rule were ever skipped.
+        assert!(skipped_somewhere > 0);
     }
 }

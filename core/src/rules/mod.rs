@@ -17,6 +17,8 @@ pub mod syntax;
 
 use std::sync::OnceLock;
 
+use crate::shell::commands::{Family as CommandFamily, Tool};
+
 pub(crate) use context::collect_scripts;
 pub use context::{Context, ImageContext, RunScript, ScriptSource, scripts_of};
 pub use meta::{Family, FixAvailability, OptionKind, RuleMeta, RuleOption, Target};
@@ -28,6 +30,74 @@ pub trait Rule: Sync + Send {
     fn check(&self, _cx: &mut Context<'_>) {}
 
     fn check_image(&self, _cx: &mut ImageContext<'_>) {}
+
+    /// The RUN commands this rule reports on, when it looks at nothing else: the linter skips
+    /// the rule for a file whose scripts run none of them (most files use one package manager
+    /// and a handful of tools, while ~30 rules are about one each). `None`, the default: the
+    /// rule always runs.
+    fn only_on(&self) -> Option<CommandKinds> {
+        None
+    }
+}
+
+/// Kinds of shell command, by package-manager family and by tool, as bit sets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CommandKinds {
+    families: u32,
+    tools: u64,
+}
+
+impl CommandKinds {
+    pub const APT: Self = Self::family(CommandFamily::Apt);
+    pub const APK: Self = Self::family(CommandFamily::Apk);
+    pub const RPM: Self = Self::family(CommandFamily::Rpm);
+    pub const NPM: Self = Self::family(CommandFamily::Npm);
+    pub const PIP: Self = Self::family(CommandFamily::Pip);
+
+    /// Commands of this package-manager family.
+    #[must_use]
+    pub const fn family(family: CommandFamily) -> Self {
+        Self {
+            families: 1 << family as u32,
+            tools: 0,
+        }
+    }
+
+    /// Commands that are this tool.
+    #[must_use]
+    pub const fn tool(tool: Tool) -> Self {
+        Self {
+            families: 0,
+            tools: 1 << tool as u64,
+        }
+    }
+
+    /// Commands of either set.
+    #[must_use]
+    pub const fn or(self, other: Self) -> Self {
+        Self {
+            families: self.families | other.families,
+            tools: self.tools | other.tools,
+        }
+    }
+
+    /// The kinds of the commands in `scripts`.
+    pub(crate) fn of(scripts: &[RunScript<'_>]) -> Self {
+        let mut kinds = Self::default();
+        for run in scripts {
+            for c in &run.script.commands {
+                kinds.families |= 1 << c.family as u32;
+                kinds.tools |= 1 << c.tool as u64;
+            }
+        }
+        kinds
+    }
+
+    /// Some command is of a kind in both sets.
+    #[must_use]
+    pub const fn meets(self, other: Self) -> bool {
+        self.families & other.families != 0 || self.tools & other.tools != 0
+    }
 }
 
 /// Every rule, in code order. Built once.

@@ -1,6 +1,6 @@
 use super::common_yes::check_missing_yes;
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::rpm::RpmTool;
 
 declare_rule! {
@@ -41,6 +41,10 @@ declare_rule! {
 impl Rule for YumMissingYes {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::RPM)
     }
 
     fn check(&self, cx: &mut Context<'_>) {

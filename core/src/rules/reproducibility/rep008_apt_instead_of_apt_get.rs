@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::fix::{Edit, Fix};
 use crate::rules::size::common::is_exact;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::apt::AptTool;
 
 declare_rule! {
@@ -46,6 +46,10 @@ declare_rule! {
 impl Rule for AptInsteadOfAptGet {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::APT)
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use super::super::size::common::{PerRun, head_range, run_commands};
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::Command;
 use crate::shell::commands::{self, rpm::RpmTool};
 
@@ -111,6 +111,14 @@ fn classify(cx: &Context<'_>, cmd: &Command) -> Option<(Family, bool, bool)> {
 impl Rule for UpdateWithoutInstall {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(
+            CommandKinds::APT
+                .or(CommandKinds::APK)
+                .or(CommandKinds::RPM),
+        )
     }
 
     fn check(&self, cx: &mut Context<'_>) {

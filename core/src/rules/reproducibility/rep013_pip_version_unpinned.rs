@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::pip::RequirementKind;
 
 declare_rule! {
@@ -42,6 +42,10 @@ declare_rule! {
 impl Rule for PipVersionUnpinned {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::PIP)
     }
 
     fn check(&self, cx: &mut Context<'_>) {

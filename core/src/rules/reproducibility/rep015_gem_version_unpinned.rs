@@ -1,6 +1,7 @@
 use super::common_pin::is_not_a_plain_package;
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 use crate::shell::commands::misc::Gem;
 
 declare_rule! {
@@ -39,6 +40,10 @@ declare_rule! {
 impl Rule for GemVersionUnpinned {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Gem))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,5 +1,6 @@
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 use crate::shell::commands::misc::Go;
 
 declare_rule! {
@@ -37,6 +38,10 @@ declare_rule! {
 impl Rule for GoInstallUnpinned {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Go))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

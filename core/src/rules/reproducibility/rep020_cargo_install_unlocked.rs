@@ -1,7 +1,8 @@
 use crate::declare_rule;
 use crate::fix::{Edit, Fix};
 use crate::rules::size::common::{SetFixOpt, is_exact};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 use crate::shell::commands::misc::CargoInstall;
 
 declare_rule! {
@@ -42,6 +43,10 @@ declare_rule! {
 impl Rule for CargoInstallUnlocked {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Cargo))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

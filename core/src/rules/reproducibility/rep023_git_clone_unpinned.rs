@@ -1,6 +1,6 @@
 use super::super::size::common::{PerRun, run_commands};
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::Tool;
 use crate::shell::commands::misc::GitClone;
 
@@ -47,6 +47,10 @@ fn moving_branch(b: &str) -> bool {
 impl Rule for GitCloneUnpinned {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Git))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,7 +1,8 @@
 use super::shared::delete_word;
 use crate::declare_rule;
 use crate::fix::Fix;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 use crate::shell::commands::misc::Wget;
 
 declare_rule! {
@@ -43,6 +44,10 @@ declare_rule! {
 impl Rule for WgetNoCheckCertificate {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Wget))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it does
@@ -37,6 +37,10 @@ declare_rule! {
 impl Rule for ApkAllowUntrusted {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::APK)
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use super::sec018_apt_allow_unauthenticated::option_is;
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it does
@@ -37,6 +37,10 @@ declare_rule! {
 impl Rule for AptForceYes {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::APT)
     }
 
     fn check(&self, cx: &mut Context<'_>) {

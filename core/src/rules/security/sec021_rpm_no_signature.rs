@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::rpm::RpmTool;
 
 declare_rule! {
@@ -36,6 +36,10 @@ declare_rule! {
 impl Rule for RpmNoSignature {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::RPM)
     }
 
     fn check(&self, cx: &mut Context<'_>) {

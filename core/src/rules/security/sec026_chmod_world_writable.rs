@@ -1,5 +1,6 @@
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 use crate::shell::commands::misc::{Chmod, mode_world_writable};
 use crate::syntax::Keyword;
 
@@ -59,6 +60,10 @@ const HELP: &str =
 impl Rule for ChmodWorldWritable {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Chmod))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::Tool;
 
 declare_rule! {
@@ -40,6 +40,10 @@ declare_rule! {
 impl Rule for AptKeyDeprecated {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::AptKey))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use super::shared::{name_range, ships};
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::Tool;
 
 declare_rule! {
@@ -45,6 +45,10 @@ declare_rule! {
 impl Rule for SshPrivateKeyInBuild {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::SshKeygen))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,7 +1,7 @@
 use super::common::{SetFixOpt, is_exact};
 use crate::declare_rule;
 use crate::fix::{Edit, Fix};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::apt::AptTool;
 
 declare_rule! {
@@ -43,6 +43,10 @@ declare_rule! {
 impl Rule for AptInstallRecommends {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::APT)
     }
 
     fn check(&self, cx: &mut Context<'_>) {

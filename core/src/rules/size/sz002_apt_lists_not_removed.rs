@@ -4,7 +4,7 @@ use super::common::{
 };
 use crate::declare_rule;
 use crate::fix::Fix;
-use crate::rules::{Context, Rule, RuleMeta, RunScript};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta, RunScript};
 use crate::shell::commands::Family;
 use crate::shell::commands::apt::Apt;
 
@@ -60,6 +60,10 @@ const LISTS: &[&str] = &["/var/lib/apt/lists"];
 impl Rule for AptListsNotRemoved {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::APT)
     }
 
     fn check(&self, cx: &mut Context<'_>) {

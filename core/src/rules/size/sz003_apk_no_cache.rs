@@ -3,7 +3,7 @@ use super::common::{
 };
 use crate::declare_rule;
 use crate::fix::Fix;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::Family;
 
 declare_rule! {
@@ -48,6 +48,10 @@ const CACHE: &[&str] = &["/var/cache/apk", "/etc/apk/cache"];
 impl Rule for ApkNoCache {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::APK)
     }
 
     fn check(&self, cx: &mut Context<'_>) {

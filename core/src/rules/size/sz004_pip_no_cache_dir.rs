@@ -4,7 +4,7 @@ use super::common::{
 use crate::declare_rule;
 use crate::fix::Fix;
 use crate::model::Lookup;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::Family;
 use crate::shell::commands::pip::PipTool;
 
@@ -78,6 +78,10 @@ fn is_pip_cache(target: &str) -> bool {
 impl Rule for PipNoCacheDir {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::PIP)
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use super::common::check_rpm_clean;
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::rpm::RpmTool;
 
 declare_rule! {
@@ -45,6 +45,10 @@ declare_rule! {
 impl Rule for ZypperCleanMissing {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::RPM)
     }
 
     fn check(&self, cx: &mut Context<'_>) {

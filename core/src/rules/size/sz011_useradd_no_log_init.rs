@@ -1,7 +1,7 @@
 use super::common::{SetFixOpt, insert_after};
 use crate::declare_rule;
 use crate::fix::Fix;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::Tool;
 use crate::shell::commands::misc::UserAdd;
 
@@ -46,6 +46,10 @@ const BIG_UID: u64 = 65_536;
 impl Rule for UseraddNoLogInit {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Useradd))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,7 +1,7 @@
 use super::common::{SetFixOpt, insert_after, root_image};
 use crate::declare_rule;
 use crate::fix::Fix;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::misc::Wget;
 use crate::shell::commands::{Family, Tool};
 
@@ -56,6 +56,10 @@ fn installs_gnu_wget(cx: &Context<'_>) -> bool {
 impl Rule for WgetProgressBloat {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Wget))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,6 +1,6 @@
 use super::common::{PerRun, is_removed, removed_packages};
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::Package;
 
 declare_rule! {
@@ -72,6 +72,14 @@ fn is_build_tool(name: &str) -> bool {
 impl Rule for BuildToolsInFinalStage {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(
+            CommandKinds::APT
+                .or(CommandKinds::APK)
+                .or(CommandKinds::RPM),
+        )
     }
 
     fn check(&self, cx: &mut Context<'_>) {

@@ -1,7 +1,7 @@
 use super::common::{SetFixOpt, insert_after, root_image, ships};
 use crate::declare_rule;
 use crate::fix::Fix;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::Tool;
 use crate::shell::commands::misc::Gem;
 
@@ -44,6 +44,10 @@ declare_rule! {
 impl Rule for GemInstallDocs {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Gem))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

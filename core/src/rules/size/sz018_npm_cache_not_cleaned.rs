@@ -3,7 +3,7 @@ use super::common::{
 };
 use crate::declare_rule;
 use crate::fix::Fix;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::commands::Family;
 use crate::shell::commands::npm::NpmTool;
 
@@ -49,6 +49,10 @@ declare_rule! {
 impl Rule for NpmCacheNotCleaned {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::NPM)
     }
 
     fn check(&self, cx: &mut Context<'_>) {
