@@ -305,20 +305,21 @@ pub(super) fn build_tools(cx: &Cx<'_, '_>, out: &mut Vec<Suggestion>) {
         // Removals are per RUN: compute them once per RUN, not once per command (linear time).
         let mut removed = PerRun::new();
         for (run, cmd) in stage_commands(cx, stage) {
-            let gone: &[&str] = removed.get(run.index, || removed_packages(cx.views, run.index));
-            let mut apk_virtual_gone = false;
+            let mut apk_virtual = None;
             let packages: Vec<(&str, TextRange)> =
                 if let Some(a) = cx.views.apt(cmd).filter(|a| a.is_install()) {
                     a.packages.iter().map(|p| (p.name, p.range)).collect()
                 } else if let Some(a) = cx.views.apk(cmd).filter(|a| a.subcommand_str() == "add") {
-                    apk_virtual_gone = a.virtual_name.is_some_and(|v| is_removed(gone, v));
+                    apk_virtual = a.virtual_name;
                     a.packages.iter().map(|p| (p.name, p.range)).collect()
                 } else if let Some(r) = cx.views.rpm(cmd).filter(|r| r.is_install()) {
                     r.packages.iter().map(|p| (p.name, p.range)).collect()
                 } else {
                     continue;
                 };
-            if apk_virtual_gone {
+            // Asked only for install commands, which most RUNs have none of.
+            let gone: &[&str] = removed.get(run.index, || removed_packages(cx.views, run.index));
+            if apk_virtual.is_some_and(|v| is_removed(gone, v)) {
                 continue;
             }
             for (name, range) in packages {

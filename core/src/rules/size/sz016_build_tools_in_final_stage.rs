@@ -93,25 +93,23 @@ impl Rule for BuildToolsInFinalStage {
             if run.onbuild || !cx.model.is_shipped(run.index) {
                 continue;
             }
-            let gone: &[&str] = removed.get(run.index, || removed_packages(cx.views(), run.index));
             for cmd in &run.script.commands {
                 let packages: Vec<&Package<'_>>;
-                let apt;
-                let apk;
-                let rpm;
+                let mut apk_virtual = None;
                 if let Some(a) = cx.apt(cmd).filter(|a| a.is_install()) {
-                    apt = a;
-                    packages = apt.packages.iter().collect();
+                    packages = a.packages.iter().collect();
                 } else if let Some(a) = cx.apk(cmd).filter(|a| a.subcommand_str() == "add") {
-                    apk = a;
-                    if apk.virtual_name.is_some_and(|v| is_removed(gone, v)) {
-                        continue;
-                    }
-                    packages = apk.packages.iter().collect();
+                    apk_virtual = a.virtual_name;
+                    packages = a.packages.iter().collect();
                 } else if let Some(r) = cx.rpm(cmd).filter(|r| r.is_install()) {
-                    rpm = r;
-                    packages = rpm.packages.iter().collect();
+                    packages = r.packages.iter().collect();
                 } else {
+                    continue;
+                }
+                // Asked only for install commands, which most RUNs have none of.
+                let gone: &[&str] =
+                    removed.get(run.index, || removed_packages(cx.views(), run.index));
+                if apk_virtual.is_some_and(|v| is_removed(gone, v)) {
                     continue;
                 }
                 let tools: Vec<&&Package<'_>> = packages
