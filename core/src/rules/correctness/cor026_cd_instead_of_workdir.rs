@@ -1,5 +1,6 @@
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta, ScriptSource};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta, ScriptSource};
+use crate::shell::commands::Tool;
 use crate::shell::commands::misc::cd_target;
 
 declare_rule! {
@@ -44,6 +45,10 @@ declare_rule! {
 impl Rule for CdInsteadOfWorkdir {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Cd))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

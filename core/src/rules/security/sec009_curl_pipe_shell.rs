@@ -1,6 +1,7 @@
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
 use crate::shell::SHELLS;
+use crate::shell::commands::Tool;
 use crate::shell::{Command, Separator, Word};
 use crate::text::TextRange;
 
@@ -89,6 +90,10 @@ fn shell_reads_stdin(cmd: &Command) -> bool {
 impl Rule for CurlPipeShell {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Curl).or(CommandKinds::tool(Tool::Wget)))
     }
 
     fn check(&self, cx: &mut Context<'_>) {

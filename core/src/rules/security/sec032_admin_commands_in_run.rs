@@ -1,7 +1,7 @@
 use super::shared::name_range;
 use crate::declare_rule;
-use crate::rules::{Context, Rule, RuleMeta};
-use crate::util::names::Names;
+use crate::rules::{CommandKinds, Context, Rule, RuleMeta};
+use crate::shell::commands::Tool;
 
 declare_rule! {
     /// ## What it does
@@ -39,28 +39,21 @@ declare_rule! {
     }
 }
 
-const COMMANDS: Names<()> = Names::new(&[
-    ("free", ()),
-    ("kill", ()),
-    ("mount", ()),
-    ("ps", ()),
-    ("service", ()),
-    ("shutdown", ()),
-    ("ssh", ()),
-    ("top", ()),
-    ("vim", ()),
-]);
-
 impl Rule for AdminCommandsInRun {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn only_on(&self) -> Option<CommandKinds> {
+        Some(CommandKinds::tool(Tool::Admin))
     }
 
     fn check(&self, cx: &mut Context<'_>) {
         for run in cx.scripts {
             for cmd in &run.script.commands {
                 let name = cmd.name_str();
-                if !COMMANDS.contains(name) {
+                // The names are classified by the parser (`Tool::Admin`).
+                if cmd.tool != Tool::Admin {
                     continue;
                 }
                 if name == "kill" && cmd.args.iter().any(|a| a.has_expansion) {

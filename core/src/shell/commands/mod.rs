@@ -62,6 +62,10 @@ pub enum Tool {
     SshKeygen,
     /// `tar`, `unzip`, `xz` and the other extractors [`misc::Extract`] reads.
     Archive,
+    Cd,
+    /// Interactive or administrative commands with no use in a build step (`ps`, `top`,
+    /// `service`, `shutdown`, `ssh`, `vim`, …): the list SEC032 reports.
+    Admin,
 }
 
 /// The family and tool of every command name that has one, grouped by first byte.
@@ -84,32 +88,42 @@ const COMMANDS: Names<(Family, Tool)> = {
         ("chown", (F::Other, T::Chown)),
         ("chgrp", (F::Other, T::Chgrp)),
         ("chpasswd", (F::Other, T::Chpasswd)),
+        ("cd", (F::Other, T::Cd)),
         ("dnf", (F::Rpm, T::Other)),
         ("dnf5", (F::Rpm, T::Other)),
         ("dnf4", (F::Rpm, T::Other)),
         ("echo", (F::Other, T::Echo)),
+        ("free", (F::Other, T::Admin)),
         ("git", (F::Other, T::Git)),
         ("gem", (F::Other, T::Gem)),
         ("go", (F::Other, T::Go)),
         ("gtar", (F::Other, T::Archive)),
         ("gunzip", (F::Other, T::Archive)),
+        ("kill", (F::Other, T::Admin)),
         ("ln", (F::Other, T::Ln)),
         ("microdnf", (F::Rpm, T::Other)),
+        ("mount", (F::Other, T::Admin)),
         ("npm", (F::Npm, T::Other)),
         ("pnpm", (F::Npm, T::Other)),
         ("pipx", (F::Pip, T::Other)),
         ("printf", (F::Other, T::Printf)),
+        ("ps", (F::Other, T::Admin)),
         ("rpm", (F::Rpm, T::Other)),
         ("rm", (F::Other, T::Rm)),
         ("sudo", (F::Other, T::Sudo)),
         ("set", (F::Other, T::Set)),
         ("ssh-keygen", (F::Other, T::SshKeygen)),
+        ("service", (F::Other, T::Admin)),
+        ("shutdown", (F::Other, T::Admin)),
+        ("ssh", (F::Other, T::Admin)),
         ("tdnf", (F::Rpm, T::Other)),
         ("tar", (F::Other, T::Archive)),
+        ("top", (F::Other, T::Admin)),
         ("uv", (F::Pip, T::Other)),
         ("useradd", (F::Other, T::Useradd)),
         ("unzip", (F::Other, T::Archive)),
         ("unxz", (F::Other, T::Archive)),
+        ("vim", (F::Other, T::Admin)),
         ("wget", (F::Other, T::Wget)),
         ("xz", (F::Other, T::Archive)),
         ("yum", (F::Rpm, T::Other)),
@@ -263,6 +277,10 @@ mod classify_tests {
             "ssh-keygen" => Tool::SshKeygen,
             "tar" | "bsdtar" | "gtar" | "unzip" | "gunzip" | "zcat" | "bunzip2" | "unxz" | "xz"
             | "7z" | "7za" => Tool::Archive,
+            "cd" => Tool::Cd,
+            "free" | "kill" | "mount" | "ps" | "service" | "shutdown" | "ssh" | "top" | "vim" => {
+                Tool::Admin
+            }
             _ => Tool::Other,
         };
         (family, tool)
