@@ -41,7 +41,7 @@ pub struct Linter {
     enabled: Vec<bool>,
     /// Registry indices of the enabled Dockerfile rules, in registry order: what a lint runs,
     /// each with the commands it is limited to (see [`rules::Rule::only_on`]).
-    dockerfile_rules: Vec<(usize, Option<rules::CommandKinds>)>,
+    dockerfile_rules: Vec<(usize, &'static rules::RuleMeta, Option<rules::CommandKinds>)>,
     severity: Vec<Severity>,
     options: Vec<Option<Value>>,
     /// `[[custom-rules]]`, compiled, with whether each runs.
@@ -115,7 +115,7 @@ impl Linter {
         let custom = rules::policy::custom::compile(&config);
         let dockerfile_rules = (0..rules.len())
             .filter(|&i| enabled[i] && rules[i].meta().target == Target::Dockerfile)
-            .map(|i| (i, rules[i].only_on()))
+            .map(|i| (i, rules[i].meta(), rules[i].only_on()))
             .collect();
         Self {
             config,
@@ -201,14 +201,14 @@ impl Linter {
             diagnostics: Vec::new(),
         };
         let present = rules::CommandKinds::of(&scripts);
-        for &(index, only_on) in &self.dockerfile_rules {
+        for &(index, meta, only_on) in &self.dockerfile_rules {
             if skip_unrelated && only_on.is_some_and(|kinds| !kinds.meets(present)) {
                 continue;
             }
             let Some(rule) = registered.get(index) else {
                 continue;
             };
-            cx.meta = rule.meta();
+            cx.meta = meta;
             cx.options = self.options.get(index).and_then(Option::as_ref);
             rule.check(&mut cx);
             // Most rules find nothing: nothing to move.
@@ -586,7 +586,7 @@ mod tests {
             skipped_somewhere += all
                 .dockerfile_rules
                 .iter()
-                .filter(|(_, only)| only.is_some_and(|k| !k.meets(present)))
+                .filter(|(_, _, only)| only.is_some_and(|k| !k.meets(present)))
                 .count();
         }
         // The check above would pass vacuously if no rule were ever skipped.
