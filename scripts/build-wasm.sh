@@ -38,6 +38,12 @@ case "$opt_level" in
   *) echo "build-wasm.sh: STOWAGE_WASM_OPT_LEVEL must be 0-3, s or z" >&2; exit 2 ;;
 esac
 artifact="target/$target/$profile/stowage_wasm.wasm"
+# LLVM's inliner charges 25 for the call it removes by inlining; at opt-level "z" that keeps
+# nearly every small function a call, and calls are most of a lint's cost in WebAssembly.
+# Charging 90 lets it inline the functions whose body costs less than the call: the corpus
+# lints 1.08x faster and the .wasm is ~0.1 KB *smaller* (measured 25 to 150: 100 and above
+# grow it by 2-11 KB). In RUSTFLAGS' place, so a caller's own RUSTFLAGS still win.
+cargo_opt+=(--config "target.$target.rustflags=[\"-C\", \"llvm-args=-inline-call-penalty=90\"]")
 
 step() { printf '\n==> %s\n' "$*" >&2; }
 
