@@ -72,7 +72,7 @@ fn continuation_at(s: &str, escape: char) -> Option<usize> {
         end -= 1;
     }
     let at = end.checked_sub(1)?;
-    if b.get(at) != Some(&escape) {
+    if !matches!(b.get(at), Some(&c) if c == escape) {
         return None;
     }
     match at.checked_sub(1).and_then(|p| b.get(p)) {

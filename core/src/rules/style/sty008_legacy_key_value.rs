@@ -53,8 +53,8 @@ fn rewrite(source: &str, kv: &KeyValue, escape: char) -> Option<String> {
     }
     let wrapped = |q: u8| {
         value.len() >= 2
-            && value.as_bytes().first() == Some(&q)
-            && value.as_bytes().last() == Some(&q)
+            && matches!(value.as_bytes().first(), Some(&c) if c == q)
+            && matches!(value.as_bytes().last(), Some(&c) if c == q)
             && !value.as_bytes()[1..value.len() - 1].contains(&q)
     };
     let spaced = value.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '))
