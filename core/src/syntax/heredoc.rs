@@ -71,26 +71,10 @@ fn unquote(word: &str) -> String {
     out
 }
 
-/// `<<` occurs in `b`. Asked of every RUN, COPY and ADD line, most of which have none: the
-/// `<` are found eight bytes at a time.
-fn has_double_lt(b: &[u8]) -> bool {
-    let mut from = 0;
-    while let Some(i) = b
-        .get(from..)
-        .and_then(|rest| crate::util::text::find_either(rest, b'<', b'<'))
-    {
-        if matches!(b.get(from + i + 1), Some(b'<')) {
-            return true;
-        }
-        from += i + 1;
-    }
-    false
-}
-
 pub(crate) fn find_markers(line: &str) -> Vec<Marker> {
     let mut out = Vec::new();
     // Every marker contains `<<`; most lines have none, and need no word split.
-    if !has_double_lt(line.as_bytes()) {
+    if !crate::util::text::contains(line, "<<") {
         return out;
     }
     for (start, end) in shell_words(line) {

@@ -5,7 +5,8 @@
 /// `str::contains` sets up a Two-Way searcher on every call; in WebAssembly (no SIMD fast
 /// path) that set-up costs more than the search itself on the short words rules look at.
 /// This scans for the first byte and compares the rest: O(len(hay) × len(needle)), and the
-/// needles are short literals, so it stays linear in the input.
+/// needles are short literals, so it stays linear in the input. In long texts (whole
+/// instruction lines) the first byte is looked for eight bytes at a time.
 #[must_use]
 pub fn contains(hay: &str, needle: &str) -> bool {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
@@ -15,10 +16,14 @@ pub fn contains(hay: &str, needle: &str) -> bool {
     let last_start = hay.len().saturating_sub(needle.len());
     let mut i = 0;
     while i <= last_start && hay.len() >= needle.len() {
-        match hay
-            .get(i..=last_start)
-            .and_then(|s| s.iter().position(|&b| b == first))
-        {
+        let found = hay.get(i..=last_start).and_then(|s| {
+            if s.len() >= LONG {
+                find_either(s, first, first)
+            } else {
+                s.iter().position(|&b| b == first)
+            }
+        });
+        match found {
             Some(p) => {
                 let at = i + p;
                 if hay.get(at + 1..at + needle.len()) == Some(rest) {
@@ -31,6 +36,10 @@ pub fn contains(hay: &str, needle: &str) -> bool {
     }
     false
 }
+
+/// From this length on, [`contains`] searches with [`find_either`]: below it the word-wise
+/// search's set-up costs more than it saves.
+const LONG: usize = 32;
 
 /// The offset of the first `a` or `b` in `hay` (pass the same byte twice for one).
 ///
@@ -171,8 +180,23 @@ mod tests {
             "dockedocker.sock",
             "ééx",
             "xdocker.so",
+            // Long enough for the word-wise search, with near misses before the match.
+            "RUN cat <<-EOF > /etc/app.conf && docker.soc docker.sock",
+            "RUN apt-get update && apt-get install -y curl ca-certificates é",
+            "< < << dockerdocker.sockx............................................x",
         ];
-        let needles = ["", "d", "docker.sock", "k.s", "é", "x", "sock", "zz"];
+        let needles = [
+            "",
+            "d",
+            "docker.sock",
+            "k.s",
+            "é",
+            "x",
+            "sock",
+            "zz",
+            "<<",
+            "y c",
+        ];
         for h in hays {
             for n in needles {
                 assert_eq!(contains(h, n), h.contains(n), "{h:?} / {n:?}");
